@@ -1,0 +1,4 @@
+namespace PosterGen.Contracts;
+
+/// <summary>Command: stop the job. Items not yet rendered are skipped.</summary>
+public record CancelJob(Guid JobId, string? Reason);

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace PosterGen.Contracts;
+
+/// <summary>
+/// Work for the render consumers: one poster of one job. Travels on the render queue
+/// (in-process or Kafka), keyed by job id. Delivered at least once; rendering the same
+/// (JobId, ItemIndex) twice yields one result row.
+/// </summary>
+/// <param name="JobId">The job the poster belongs to.</param>
+/// <param name="ItemIndex">Zero-based position of the item in the submitted batch.</param>
+/// <param name="EntityId">The client's own id for the item (<c>entity_id</c> or <c>id</c>), echoed in results.</param>
+/// <param name="TemplateKey">Template key.</param>
+/// <param name="TemplateVersion">Exact template version.</param>
+/// <param name="Data">The item's placeholder values as a JSON object.</param>
+/// <param name="Options">Format, scale and priority.</param>
+public record RenderPoster(
+    Guid JobId,
+    int ItemIndex,
+    string? EntityId,
+    string TemplateKey,
+    int TemplateVersion,
+    JsonElement Data,
+    RenderOptions Options);

@@ -1,0 +1,18 @@
+namespace PosterGen.Persistence.Entities;
+
+/// <summary>The outcome of one item: at most one row per (job, item), rendered or failed with a reason.</summary>
+public class PosterResult
+{
+    public long Id { get; set; }
+    public Guid JobId { get; set; }
+    public int ItemIndex { get; set; }
+    public string? EntityId { get; set; }
+    public PosterStatus Status { get; set; }
+    public string? Url { get; set; }
+    public string? StorageKey { get; set; }
+    public long GenerationTimeMs { get; set; }
+    public string? Error { get; set; }
+    public int Attempts { get; set; }
+    public bool CacheHit { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

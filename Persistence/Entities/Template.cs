@@ -1,0 +1,16 @@
+namespace PosterGen.Persistence.Entities;
+
+/// <summary>A named poster design; its content lives in immutable <see cref="TemplateVersion"/>s.</summary>
+public class Template
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable reference used by clients, e.g. <c>testimonial</c> (from the section when uploaded).</summary>
+    public string Key { get; set; } = null!;
+    public string Section { get; set; } = null!;
+    public string Name { get; set; } = null!;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<TemplateVersion> Versions { get; set; } = [];
+}
