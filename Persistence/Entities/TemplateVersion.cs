@@ -14,8 +14,8 @@ public class TemplateVersion
     public int Width { get; set; }
     public int Height { get; set; }
 
-    /// <summary>Placeholder names found in the HTML and CSS, stored as a JSON array.</summary>
-    public List<string> Placeholders { get; set; } = [];
+    /// <summary>Placeholders found in the HTML and CSS, stored as a JSON array.</summary>
+    public List<TemplatePlaceholder> Placeholders { get; set; } = [];
 
     /// <summary>The version a bare template key resolves to; at most one per template.</summary>
     public bool IsActive { get; set; }
