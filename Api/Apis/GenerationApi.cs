@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PosterGen.Api.Models;
+using PosterGen.Api.Validation;
+using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.Templates;
+
+namespace PosterGen.Api.Apis;
+
+public static class GenerationApi
+{
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Generation");
+        api.MapPost("/generate", GenerateAsync).Validate<GenerateRequest>();
+        api.MapPost("/generate-async", GenerateLaterAsync).Validate<GenerateRequest>();
+        api.MapPost("/templates/generate", GenerateLaterAsync).Validate<GenerateRequest>();
+        api.MapPost("/generate-batch", GenerateBatchAsync).Validate<BatchRequest>();
+        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>Renders one poster while the client waits.</summary>
+    public static async Task<Results<Ok<GenerateResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> GenerateAsync(
+        GenerateRequest request, HttpRequest http, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var resolved = await ResolveAsync(request.TemplateId!, [request.CustomData ?? EmptyObject], _ => "custom_data", services, cancellationToken);
+        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Invalid is { } invalid) return invalid;
+
+        var template = resolved.Template!;
+        try
+        {
+            var poster = await services.Renderer.RenderAsync(template.Poster, request.CustomData ?? EmptyObject,
+                RenderOptionsRequestValidator.ToOptions(request.Options), cancellationToken);
+            var stored = await services.Storage.SaveAsync($"single/{Guid.NewGuid():N}.{poster.FileExtension}",
+                poster.Content, poster.ContentType, cancellationToken);
+            return TypedResults.Ok(new GenerateResponse(PosterUrls.AbsoluteFor(http)(stored.Url)!, template.Poster.Version,
+                template.Name, stopwatch.ElapsedMilliseconds));
+        }
+        catch (RenderException exception)
+        {
+            return TypedResults.Problem(
+                statusCode: exception.IsPermanent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable,
+                title: "The poster could not be rendered.", detail: exception.Message);
+        }
+    }
+
+    /// <summary>Queues one poster as a job of one item.</summary>
+    public static async Task<Results<Accepted<JobAcceptedResponse>, NotFound<ProblemDetails>, ValidationProblem>> GenerateLaterAsync(
+        GenerateRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+    {
+        var item = request.CustomData ?? EmptyObject;
+        var resolved = await ResolveAsync(request.TemplateId!, [item], _ => "custom_data", services, cancellationToken);
+        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Invalid is { } invalid) return invalid;
+
+        return await SubmitAsync(resolved.Template!, [item], request.Options, request.Metadata, services, cancellationToken);
+    }
+
+    public static async Task<Results<Accepted<JobAcceptedResponse>, NotFound<ProblemDetails>, ValidationProblem>> GenerateBatchAsync(
+        BatchRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+    {
+        var resolved = await ResolveAsync(request.TemplateId!, request.Items!, i => $"items[{i}]", services, cancellationToken);
+        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Invalid is { } invalid) return invalid;
+
+        return await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata, services, cancellationToken);
+    }
+
+    internal static async Task<Accepted<JobAcceptedResponse>> SubmitAsync(
+        ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptionsRequest? options, JsonElement? metadata,
+        GenerationServices services, CancellationToken cancellationToken)
+    {
+        var jobId = await services.Jobs.SubmitAsync(template, items, RenderOptionsRequestValidator.ToOptions(options),
+            ClientOf(metadata), cancellationToken);
+        var status = $"/api/jobs/{jobId}";
+        return TypedResults.Accepted(status, new JobAcceptedResponse(true, jobId,
+            $"Job accepted: {items.Count} poster(s) from template '{template.Poster.Key}@{template.Poster.Version}'.",
+            $"{status}/stream", status, items.Count));
+    }
+
+    /// <summary>Finds the template (404 when missing) and checks the items carry what it requires (400).</summary>
+    internal static async Task<Resolution> ResolveAsync(
+        string templateId, IReadOnlyList<JsonElement> items, Func<int, string> pathOf, GenerationServices services,
+        CancellationToken cancellationToken)
+    {
+        TemplateReference.TryParse(templateId, out var reference);
+        var template = await services.Templates.FindAsync(reference, cancellationToken);
+        if (template is null)
+            return new Resolution(null, TypedResults.NotFound(Problems.TemplateNotFound(templateId)), null);
+
+        var errors = TemplateDataValidator.Validate(template, items, pathOf);
+        return errors.Count > 0 ? new Resolution(null, null, TypedResults.ValidationProblem(errors)) : new Resolution(template, null, null);
+    }
+
+    private static string? ClientOf(JsonElement? metadata) =>
+        metadata is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty("client", out var client) && client.ValueKind == JsonValueKind.String
+            ? client.GetString()
+            : null;
+
+    /// <summary>A resolved template, or why there is none.</summary>
+    internal record Resolution(ResolvedTemplate? Template, NotFound<ProblemDetails>? NotFound, ValidationProblem? Invalid);
+}

@@ -1,0 +1,33 @@
+using System.Net.ServerSentEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PosterGen.Api.Jobs;
+using PosterGen.Api.Streaming;
+
+namespace PosterGen.Api.Apis;
+
+public static class JobStreamApi
+{
+    public static IEndpointRouteBuilder MapJobStreamApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Jobs");
+        api.MapGet("/jobs/{id:guid}/stream", StreamAsync);
+        api.MapGet("/templates/job/{id:guid}/stream", StreamAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Server-Sent Events: connected, poster_completed / poster_failed (id = result row id),
+    /// progress, heartbeat every 15 s, then job_completed, job_failed or job_cancelled.
+    /// </summary>
+    public static async Task<Results<ServerSentEventsResult<object>, NotFound<ProblemDetails>>> StreamAsync(
+        Guid id, HttpRequest http, JobQueries queries, JobEventStream stream, CancellationToken cancellationToken,
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId = null)
+    {
+        if (!await queries.ExistsAsync(id, cancellationToken))
+            return TypedResults.NotFound(Problems.JobNotFound(id));
+
+        var after = long.TryParse(lastEventId, out var parsed) ? parsed : 0;
+        return TypedResults.ServerSentEvents(stream.ReadAsync(id, after, PosterUrls.AbsoluteFor(http), cancellationToken));
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PosterGen.Api.Models;
+using PosterGen.Api.Templates;
+using PosterGen.Api.Validation;
+using PosterGen.Consumers.Templates;
+
+namespace PosterGen.Api.Apis;
+
+public static class TemplatesApi
+{
+    public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/templates").WithTags("Templates");
+        api.MapPost("/", UploadAsync).Validate<UploadTemplateRequest>();
+        api.MapPost("/upload", UploadAsync).Validate<UploadTemplateRequest>();
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{key}", GetAsync);
+        api.MapPut("/{key}", AddVersionAsync).Validate<UploadTemplateRequest>();
+        api.MapPost("/{key}/activate", ActivateAsync);
+        return app;
+    }
+
+    public static async Task<Results<Created<TemplateVersionResponse>, ValidationProblem>> UploadAsync(
+        UploadTemplateRequest request, TemplateStore store, CancellationToken cancellationToken)
+    {
+        var key = TemplateStore.KeyFor(request);
+        if (!TemplateReference.IsValidKey(key))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["section"] = [$"'{key}' is not a usable template key: use letters, digits, '-' or '_', not ending in '_latest'."],
+            });
+
+        var created = await store.AddVersionAsync(key, request, cancellationToken);
+        return TypedResults.Created($"/api/templates/{created.Key}", created);
+    }
+
+    public static async Task<Results<Created<TemplateVersionResponse>, NotFound<ProblemDetails>>> AddVersionAsync(
+        string key, UploadTemplateRequest request, TemplateStore store, CancellationToken cancellationToken)
+    {
+        if (!await store.ExistsAsync(key, cancellationToken))
+            return TypedResults.NotFound(Problems.TemplateNotFound(key));
+        var created = await store.AddVersionAsync(key, request, cancellationToken);
+        return TypedResults.Created($"/api/templates/{created.Key}", created);
+    }
+
+    public static async Task<Ok<IReadOnlyList<TemplateResponse>>> ListAsync(TemplateStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(cancellationToken));
+
+    public static async Task<Results<Ok<TemplateDetailResponse>, NotFound<ProblemDetails>>> GetAsync(
+        string key, TemplateStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(key, cancellationToken) is { } template
+            ? TypedResults.Ok(template)
+            : TypedResults.NotFound(Problems.TemplateNotFound(key));
+
+    public static async Task<Results<Ok<TemplateVersionResponse>, NotFound<ProblemDetails>>> ActivateAsync(
+        string key, ActivateRequest request, TemplateStore store, CancellationToken cancellationToken) =>
+        await store.ActivateAsync(key, request.Version, cancellationToken) is { } activated
+            ? TypedResults.Ok(activated)
+            : TypedResults.NotFound(Problems.TemplateNotFound($"{key}@{request.Version}"));
+}
+
+public record ActivateRequest(int Version);

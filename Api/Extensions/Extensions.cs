@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using PosterGen.Api.Jobs;
+using PosterGen.Api.Streaming;
+using PosterGen.Api.Validation;
+using PosterGen.Consumers;
+using PosterGen.Persistence;
+
+namespace PosterGen.Api.Extensions;
+
+public static class Extensions
+{
+    /// <summary>Registers everything the roles in <c>PosterGen:Roles</c> need.</summary>
+    public static WebApplicationBuilder AddPosterGen(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PosterGenOptions.SectionName).Get<PosterGenOptions>() ?? new();
+        builder.Services.AddOptions<PosterGenOptions>()
+            .BindConfiguration(PosterGenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.AddPersistence();
+        builder.AddRenderPipeline(renders: options.Has("render"));
+        builder.AddMessaging(options);
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DictionaryKeyPolicy = null;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        ValidationNames.UseSnakeCase();
+
+        builder.Services.AddScoped<JobSubmitter>();
+        builder.Services.AddScoped<JobQueries>();
+        builder.Services.AddScoped<JobEventStream>();
+        builder.Services.AddScoped<PosterGen.Api.Templates.TemplateStore>();
+        builder.Services.AddSingleton<JobEventHub>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Work that must finish before the first request: the schema.</summary>
+    public static Task PrepareAsync(this IServiceProvider services) => services.MigrateDatabaseAsync();
+
+    public static WebApplication UsePosterGenDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    internal static PosterGenOptions PosterGen(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PosterGenOptions>>().Value;
+}

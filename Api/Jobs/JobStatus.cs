@@ -1,0 +1,23 @@
+using PosterGen.Sagas.BatchJobs;
+
+namespace PosterGen.Api.Jobs;
+
+/// <summary>The status words clients already use, derived from the saga's state.</summary>
+public static class JobStatus
+{
+    public const string Pending = "pending";
+
+    public static string From(BatchJobState job) => job.CurrentState switch
+    {
+        nameof(BatchJobStateMachine.Dispatching) when job.SucceededCount + job.FailedCount == 0 => "queued",
+        nameof(BatchJobStateMachine.Dispatching) or nameof(BatchJobStateMachine.Rendering) => "processing",
+        "Completed" => "completed",
+        nameof(BatchJobStateMachine.CompletedWithFailures) => "completed_with_failures",
+        "Failed" => "failed",
+        nameof(BatchJobStateMachine.Cancelled) => "cancelled",
+        _ => "queued",
+    };
+
+    public static bool IsFinal(string status) =>
+        status is "completed" or "completed_with_failures" or "failed" or "cancelled";
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace PosterGen.Api.Models;
+
+/// <summary>Body of <c>/api/generate</c>, <c>/api/generate-async</c> and <c>/api/templates/generate</c>.</summary>
+public record GenerateRequest(string? TemplateId, JsonElement? CustomData, JsonElement? Metadata, RenderOptionsRequest? Options);
+
+/// <summary>Body of <c>/api/generate-batch</c>.</summary>
+public record BatchRequest(string? TemplateId, List<JsonElement>? Items, JsonElement? Metadata, RenderOptionsRequest? Options);
+
+/// <summary>Optional render settings; anything left out takes the default (PNG, scale 1, priority 5).</summary>
+public record RenderOptionsRequest(string? Format, int? Quality, double? DeviceScaleFactor, int? Priority);
+
+public record GenerateResponse(string Url, int TemplateVersionUsed, string TemplateName, long GenerationTimeMs);

@@ -1,0 +1,96 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using PosterGen.Api.Jobs;
+using PosterGen.Persistence.Entities;
+
+namespace PosterGen.Api.Streaming;
+
+/// <summary>
+/// One client's SSE stream of a job. Result rows are the source of truth: bus events only wake the
+/// stream, which then sends every row it has not sent yet, so nothing is missed if an event is
+/// lost, and a reconnect with Last-Event-ID (the last row id seen) resumes where it stopped.
+/// </summary>
+public class JobEventStream(JobEventHub hub, JobQueries queries)
+{
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+    private const int RowsPerRead = 500;
+
+    public async IAsyncEnumerable<SseItem<object>> ReadAsync(
+        Guid jobId, long lastEventId, Func<string?, string?> absoluteUrl, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var subscription = hub.Subscribe(jobId);
+        yield return new SseItem<object>(new { job_id = jobId }, "connected");
+
+        var afterId = lastEventId;
+        while (true)
+        {
+            // Read the job's state before its rows: once final, every row it counted is already visible.
+            var job = await queries.FindJobAsync(jobId, cancellationToken);
+            var sentAny = false;
+            IReadOnlyList<PosterResult> rows;
+            do
+            {
+                rows = await queries.ResultsAfterAsync(jobId, afterId, RowsPerRead, cancellationToken);
+                foreach (var row in rows)
+                {
+                    afterId = row.Id;
+                    sentAny = true;
+                    yield return PosterEvent(jobId, row, absoluteUrl);
+                }
+            } while (rows.Count == RowsPerRead);
+
+            if (sentAny && job is not null)
+            {
+                var (rendered, failed) = await queries.CountResultsAsync(jobId, cancellationToken);
+                yield return new SseItem<object>(new
+                {
+                    job_id = jobId,
+                    processed = rendered + failed,
+                    total = job.TotalItems,
+                    success_count = rendered,
+                    failure_count = failed,
+                    percent = job.TotalItems == 0 ? 100 : Math.Round(100.0 * (rendered + failed) / job.TotalItems, 1),
+                }, "progress");
+            }
+
+            if (job is not null && JobStatus.IsFinal(JobStatus.From(job)))
+            {
+                yield return FinalEvent(job, afterId);
+                yield break;
+            }
+
+            if (!await subscription.WaitAsync(HeartbeatInterval, cancellationToken))
+                yield return new SseItem<object>(new { job_id = jobId, at = DateTime.UtcNow }, "heartbeat");
+        }
+    }
+
+    private static SseItem<object> PosterEvent(Guid jobId, PosterResult row, Func<string?, string?> absoluteUrl)
+    {
+        var rendered = row.Status == PosterStatus.Rendered;
+        object data = rendered
+            ? new { job_id = jobId, entity_id = row.EntityId, item_index = row.ItemIndex, poster_url = absoluteUrl(row.Url), success = true,
+                generation_time_ms = row.GenerationTimeMs }
+            : new { job_id = jobId, entity_id = row.EntityId, item_index = row.ItemIndex, error = row.Error, success = false };
+        return new SseItem<object>(data, rendered ? "poster_completed" : "poster_failed") { EventId = row.Id.ToString() };
+    }
+
+    private static SseItem<object> FinalEvent(Sagas.BatchJobs.BatchJobState job, long lastRowId)
+    {
+        var status = JobStatus.From(job);
+        var kind = status switch
+        {
+            "cancelled" => "job_cancelled",
+            "failed" => "job_failed",
+            _ => "job_completed",
+        };
+        return new SseItem<object>(new
+        {
+            job_id = job.CorrelationId,
+            status,
+            success_count = job.SucceededCount,
+            failure_count = job.FailedCount,
+            total_count = job.TotalItems,
+            reason = job.FailureReason,
+        }, kind) { EventId = lastRowId.ToString() };
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using FluentValidation;
+using PosterGen.Api.Models;
+using PosterGen.Consumers.Templates;
+
+namespace PosterGen.Api.Validation;
+
+public class GenerateRequestValidator : AbstractValidator<GenerateRequest>
+{
+    public GenerateRequestValidator()
+    {
+        RuleFor(x => x.TemplateId).NotEmpty()
+            .Must(id => TemplateReference.TryParse(id, out _)).WithMessage("template_id must look like 'key', 'key@3' or 'key_latest'.");
+        RuleFor(x => x.CustomData).Must(d => d is null || d.Value.ValueKind == JsonValueKind.Object)
+            .WithMessage("custom_data must be a JSON object.");
+        RuleFor(x => x.Options!).SetValidator(new RenderOptionsRequestValidator()).When(x => x.Options is not null);
+    }
+}

@@ -1,0 +1,25 @@
+using FluentValidation;
+using PosterGen.Api.Models;
+using PosterGen.Contracts;
+
+namespace PosterGen.Api.Validation;
+
+public class RenderOptionsRequestValidator : AbstractValidator<RenderOptionsRequest>
+{
+    public static readonly string[] Formats = ["png", "jpeg", "webp", "pdf"];
+
+    public RenderOptionsRequestValidator()
+    {
+        RuleFor(x => x.Format).Must(f => f is null || Formats.Contains(f))
+            .WithMessage($"format must be one of {string.Join(", ", Formats)}.");
+        RuleFor(x => x.Quality).InclusiveBetween(1, 100);
+        RuleFor(x => x.DeviceScaleFactor).InclusiveBetween(1, 3);
+        RuleFor(x => x.Priority).InclusiveBetween(1, 10);
+    }
+
+    public static RenderOptions ToOptions(RenderOptionsRequest? request) => new(
+        request?.Format ?? RenderOptions.Default.Format,
+        request?.Quality ?? RenderOptions.Default.Quality,
+        request?.DeviceScaleFactor ?? RenderOptions.Default.DeviceScaleFactor,
+        request?.Priority ?? RenderOptions.Default.Priority);
+}

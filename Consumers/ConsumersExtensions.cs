@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PosterGen.Consumers.Posters;
+using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.RenderQueue;
+using PosterGen.Consumers.Storage;
+using PosterGen.Consumers.Templates;
+
+namespace PosterGen.Consumers;
+
+public static class ConsumersExtensions
+{
+    /// <summary>
+    /// Registers the render pipeline: template catalog, renderer, storage and the render queue.
+    /// Only a process that renders (<paramref name="renders"/>) pulls work from the queue; every
+    /// process can put work on it and render a single poster on request.
+    /// </summary>
+    public static IHostApplicationBuilder AddRenderPipeline(this IHostApplicationBuilder builder, bool renders)
+    {
+        builder.Services.AddSingleton<TemplateCatalog>();
+        builder.AddPosterRenderer();
+        builder.AddPosterStorage();
+
+        builder.Services.AddOptions<RenderQueueOptions>()
+            .BindConfiguration(RenderQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IRenderPosterHandler, RenderPosterHandler>();
+
+        var transport = builder.Configuration[$"{RenderQueueOptions.SectionName}:Transport"] ?? "inprocess";
+        if (transport == "inprocess")
+        {
+            builder.Services.AddSingleton<InProcessRenderQueue>();
+            builder.Services.AddSingleton<IRenderQueue>(sp => sp.GetRequiredService<InProcessRenderQueue>());
+            if (renders)
+                builder.Services.AddHostedService<InProcessRenderWorker>();
+        }
+        return builder;
+    }
+
+    private static void AddPosterStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IPosterStorage, LocalFolderStorage>();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.RenderQueue;
+using PosterGen.Consumers.Storage;
+using PosterGen.Consumers.Templates;
+using PosterGen.Contracts;
+using PosterGen.Persistence;
+using PosterGen.Persistence.Entities;
+
+namespace PosterGen.Consumers.Posters;
+
+/// <summary>
+/// Renders one queued poster, stores it, records its result row and publishes the outcome.
+/// The result row is the effect that must happen once: a redelivered message finds the row and
+/// only publishes its outcome again, which the saga then ignores as a duplicate.
+/// </summary>
+public class RenderPosterHandler(
+    PosterGenDbContext db,
+    TemplateCatalog templates,
+    IPosterRenderer renderer,
+    IPosterStorage storage,
+    IPublishEndpoint publisher,
+    ILogger<RenderPosterHandler> logger) : IRenderPosterHandler
+{
+    private const int MaxAttempts = 3;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    public async Task HandleAsync(RenderPoster message, CancellationToken cancellationToken)
+    {
+        var existing = await FindResultAsync(message, cancellationToken);
+        if (existing is null)
+        {
+            var result = await RenderAsync(message, cancellationToken);
+            existing = await RecordAsync(result, cancellationToken);
+        }
+        await PublishOutcomeAsync(existing, cancellationToken);
+    }
+
+    private async Task<PosterResult> RenderAsync(RenderPoster message, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = new PosterResult { JobId = message.JobId, ItemIndex = message.ItemIndex, EntityId = message.EntityId };
+
+        var template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken);
+        if (template is null)
+            return Failed(result, $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var poster = await renderer.RenderAsync(template.Poster, message.Data, message.Options, cancellationToken);
+                var key = $"jobs/{message.JobId:N}/{message.ItemIndex:D6}.{poster.FileExtension}";
+                var stored = await storage.SaveAsync(key, poster.Content, poster.ContentType, cancellationToken);
+
+                result.Status = PosterStatus.Rendered;
+                result.Url = stored.Url;
+                result.StorageKey = stored.Key;
+                result.Attempts = attempt;
+                result.GenerationTimeMs = stopwatch.ElapsedMilliseconds;
+                return result;
+            }
+            catch (RenderException exception) when (exception.IsPermanent || attempt == MaxAttempts)
+            {
+                result.GenerationTimeMs = stopwatch.ElapsedMilliseconds;
+                return Failed(result, exception.Message, attempt);
+            }
+            catch (RenderException exception)
+            {
+                logger.LogInformation("Poster {JobId}/{ItemIndex} attempt {Attempt} failed, retrying: {Reason}",
+                    message.JobId, message.ItemIndex, attempt, exception.Message);
+                await Task.Delay(FirstRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
+            }
+        }
+    }
+
+    private static PosterResult Failed(PosterResult result, string reason, int attempts)
+    {
+        result.Status = PosterStatus.Failed;
+        result.Error = reason;
+        result.Attempts = attempts;
+        return result;
+    }
+
+    private async Task<PosterResult> RecordAsync(PosterResult result, CancellationToken cancellationToken)
+    {
+        result.CreatedAt = DateTime.UtcNow;
+        db.PosterResults.Add(result);
+        if (result.Status == PosterStatus.Failed)
+            db.JobLogs.Add(new JobLog
+            {
+                JobId = result.JobId,
+                Level = "warning",
+                Message = $"Item {result.ItemIndex} failed: {result.Error}",
+                CreatedAt = result.CreatedAt,
+            });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // Another delivery of the same item recorded its row first; that row is the outcome.
+            db.ChangeTracker.Clear();
+            return await FindResultAsync(result.JobId, result.ItemIndex, cancellationToken)
+                ?? throw new InvalidOperationException($"Could not record the result of {result.JobId}/{result.ItemIndex}.");
+        }
+    }
+
+    private Task<PosterResult?> FindResultAsync(RenderPoster message, CancellationToken cancellationToken) =>
+        FindResultAsync(message.JobId, message.ItemIndex, cancellationToken);
+
+    private Task<PosterResult?> FindResultAsync(Guid jobId, int itemIndex, CancellationToken cancellationToken) =>
+        db.PosterResults.AsNoTracking().FirstOrDefaultAsync(r => r.JobId == jobId && r.ItemIndex == itemIndex, cancellationToken);
+
+    private Task PublishOutcomeAsync(PosterResult result, CancellationToken cancellationToken) =>
+        result.Status == PosterStatus.Rendered
+            ? publisher.Publish(new PosterRendered(result.JobId, result.ItemIndex, result.EntityId, result.Url!,
+                result.GenerationTimeMs, result.CacheHit, result.CreatedAt), cancellationToken)
+            : publisher.Publish(new PosterFailed(result.JobId, result.ItemIndex, result.EntityId, result.Error!,
+                result.Attempts, result.CreatedAt), cancellationToken);
+}
