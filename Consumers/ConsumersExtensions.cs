@@ -38,8 +38,16 @@ public static class ConsumersExtensions
 
     private static void AddPosterStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
+        var storage = builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IPosterStorage, LocalFolderStorage>();
+        if (builder.Configuration[$"{StorageOptions.SectionName}:Provider"] == "s3")
+        {
+            storage.Validate(o => !string.IsNullOrWhiteSpace(o.S3.ServiceUrl), "Storage:S3:ServiceUrl is required when Storage:Provider is 's3'.")
+                .Validate(o => !string.IsNullOrWhiteSpace(o.S3.Bucket), "Storage:S3:Bucket is required when Storage:Provider is 's3'.")
+                .Validate(o => o.S3.PresignedUrlMinutes is >= 1 and <= 10080, "Storage:S3:PresignedUrlMinutes must be between 1 and 10080.");
+            builder.Services.AddSingleton<IPosterStorage, S3PosterStorage>();
+        }
+        else
+            builder.Services.AddSingleton<IPosterStorage, LocalFolderStorage>();
     }
 }

@@ -12,4 +12,6 @@ public class StorageOptions
     public string Provider { get; set; } = "local";
 
     public LocalStorageOptions Local { get; set; } = new();
+
+    public S3StorageOptions S3 { get; set; } = new();
 }
