@@ -1,7 +1,7 @@
 using MassTransit;
 using PosterGen.Api.Streaming;
 using PosterGen.Consumers.Dispatch;
-using PosterGen.Persistence;
+using PosterGen.Persistence.SagaRepository;
 using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Api.Extensions;
@@ -28,7 +28,7 @@ public static class MessagingExtensions
             if (roles.Has("saga"))
             {
                 x.AddSagaStateMachine<BatchJobStateMachine, BatchJobState, BatchJobStateDefinition>()
-                    .EntityFrameworkRepository(r => { });
+                    .EntityFrameworkRepository();
                 x.AddConsumer<DispatchBatchConsumer>();
             }
 

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using PosterGen.Persistence.Entities;
+using PosterGen.Sagas.BatchJobs;
+
+namespace PosterGen.Persistence;
+
+/// <summary>
+/// The one database: templates, the job saga's rows, submitted items, results and job logs.
+/// Each provider has a subclass carrying its own migrations (<see cref="Providers"/>).
+/// </summary>
+public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Template> Templates => Set<Template>();
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+    public DbSet<BatchJobState> BatchJobs => Set<BatchJobState>();
+    public DbSet<BatchItem> BatchItems => Set<BatchItem>();
+    public DbSet<PosterResult> PosterResults => Set<PosterResult>();
+    public DbSet<JobLog> JobLogs => Set<JobLog>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosterGenDbContext).Assembly);
+}
