@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using PosterGen.Persistence.Entities;
+
+namespace PosterGen.Consumers.Rendering;
+
+/// <summary>
+/// Finds the placeholders a template uses. <c>{{name}}</c> and <c>{{{name}}}</c> are required; a
+/// name the template only tests (<c>{{#if logo}}</c>), or uses inside such a block, is optional.
+/// Names inside <c>#each</c>/<c>#with</c> belong to the inner object and are not listed.
+/// </summary>
+public static partial class PlaceholderExtractor
+{
+    private static readonly HashSet<string> Keywords = ["else", "this", "true", "false", "null", "undefined"];
+
+    public static IReadOnlyList<TemplatePlaceholder> Extract(string html, string? css)
+    {
+        var found = new List<TemplatePlaceholder>();
+        var blocks = new Stack<string>();
+        foreach (Match tag in Tag().Matches((css ?? "") + "\n" + html))
+        {
+            var body = tag.Groups["body"].Value.Trim();
+            if (body.StartsWith('!')) continue;
+
+            if (body.StartsWith('#') || body.StartsWith('^'))
+            {
+                var parts = body[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var helper = parts[0];
+                var insideScope = blocks.Any(b => b is "each" or "with");
+                if (parts.Length > 1 && !insideScope && IsName(parts[1]))
+                    Add(found, parts[1], required: false);
+                blocks.Push(helper);
+            }
+            else if (body.StartsWith('/'))
+            {
+                if (blocks.Count > 0) blocks.Pop();
+            }
+            else if (IsName(body) && !blocks.Any(b => b is "each" or "with"))
+            {
+                Add(found, body, required: blocks.Count == 0);
+            }
+        }
+        return found;
+    }
+
+    private static void Add(List<TemplatePlaceholder> found, string name, bool required)
+    {
+        var index = found.FindIndex(p => p.Name == name);
+        if (index < 0)
+            found.Add(new TemplatePlaceholder(name, required));
+        else if (required && !found[index].Required)
+            found[index] = found[index] with { Required = true };
+    }
+
+    private static bool IsName(string text) => Name().IsMatch(text) && !Keywords.Contains(text);
+
+    [GeneratedRegex(@"\{\{\{?~?(?<body>[^{}]*?)~?\}?\}\}")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_\-]*(\.[A-Za-z_][A-Za-z0-9_\-]*)*$")]
+    private static partial Regex Name();
+}

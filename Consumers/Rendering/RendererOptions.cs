@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PosterGen.Consumers.Rendering;
+
+/// <summary>Section <c>Render</c>.</summary>
+public class RendererOptions
+{
+    public const string SectionName = "Render";
+
+    /// <summary>Pages rendering at once in this process's browser.</summary>
+    [Range(1, 64, ErrorMessage = "Render:Concurrency must be between 1 and 64.")]
+    public int Concurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Longest one poster may take, scripts and fonts included.</summary>
+    [Range(1, 600, ErrorMessage = "Render:TimeoutSeconds must be between 1 and 600.")]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Renders after which the browser is replaced, so leaks in Chromium cannot accumulate.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Render:RecycleAfter must be between 1 and 1000000.")]
+    public int RecycleAfter { get; set; } = 500;
+}
