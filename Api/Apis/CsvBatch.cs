@@ -15,7 +15,7 @@ namespace PosterGen.Api.Apis;
 /// </summary>
 public static class CsvBatch
 {
-    public static async Task<Results<Accepted<JobAcceptedResponse>, NotFound<ProblemDetails>, ValidationProblem>> GenerateAsync(
+    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateAsync(
         HttpRequest http, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         if (!http.HasFormContentType)

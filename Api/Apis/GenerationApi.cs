@@ -25,7 +25,7 @@ public static class GenerationApi
     }
 
     /// <summary>Renders one poster while the client waits.</summary>
-    public static async Task<Results<Ok<GenerateResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> GenerateAsync(
+    public static async Task<Results<Ok<GenerateResponse>, ValidationProblem, ProblemHttpResult>> GenerateAsync(
         GenerateRequest request, HttpRequest http, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -52,7 +52,7 @@ public static class GenerationApi
     }
 
     /// <summary>Queues one poster as a job of one item.</summary>
-    public static async Task<Results<Accepted<JobAcceptedResponse>, NotFound<ProblemDetails>, ValidationProblem>> GenerateLaterAsync(
+    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateLaterAsync(
         GenerateRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var item = request.CustomData ?? EmptyObject;
@@ -63,7 +63,7 @@ public static class GenerationApi
         return await SubmitAsync(resolved.Template!, [item], request.Options, request.Metadata, services, cancellationToken);
     }
 
-    public static async Task<Results<Accepted<JobAcceptedResponse>, NotFound<ProblemDetails>, ValidationProblem>> GenerateBatchAsync(
+    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateBatchAsync(
         BatchRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(request.TemplateId!, request.Items!, i => $"items[{i}]", services, cancellationToken);
@@ -93,7 +93,7 @@ public static class GenerationApi
         TemplateReference.TryParse(templateId, out var reference);
         var template = await services.Templates.FindAsync(reference, cancellationToken);
         if (template is null)
-            return new Resolution(null, TypedResults.NotFound(Problems.TemplateNotFound(templateId)), null);
+            return new Resolution(null, Problems.TemplateNotFound(templateId), null);
 
         var errors = TemplateDataValidator.Validate(template, items, pathOf);
         return errors.Count > 0 ? new Resolution(null, null, TypedResults.ValidationProblem(errors)) : new Resolution(template, null, null);
@@ -105,5 +105,5 @@ public static class GenerationApi
             : null;
 
     /// <summary>A resolved template, or why there is none.</summary>
-    internal record Resolution(ResolvedTemplate? Template, NotFound<ProblemDetails>? NotFound, ValidationProblem? Invalid);
+    internal record Resolution(ResolvedTemplate? Template, ProblemHttpResult? NotFound, ValidationProblem? Invalid);
 }

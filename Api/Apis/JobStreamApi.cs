@@ -20,12 +20,12 @@ public static class JobStreamApi
     /// Server-Sent Events: connected, poster_completed / poster_failed (id = result row id),
     /// progress, heartbeat every 15 s, then job_completed, job_failed or job_cancelled.
     /// </summary>
-    public static async Task<Results<ServerSentEventsResult<object>, NotFound<ProblemDetails>>> StreamAsync(
+    public static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
         Guid id, HttpRequest http, JobQueries queries, JobEventStream stream, CancellationToken cancellationToken,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId = null)
     {
         if (!await queries.ExistsAsync(id, cancellationToken))
-            return TypedResults.NotFound(Problems.JobNotFound(id));
+            return Problems.JobNotFound(id);
 
         var after = long.TryParse(lastEventId, out var parsed) ? parsed : 0;
         return TypedResults.ServerSentEvents(stream.ReadAsync(id, after, PosterUrls.AbsoluteFor(http), cancellationToken));

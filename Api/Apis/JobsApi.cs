@@ -27,20 +27,20 @@ public static class JobsApi
         TypedResults.Ok(await queries.ListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken));
 
     /// <summary>Status, counts, timestamps and one page of results (<c>?page=2&amp;page_size=500</c>).</summary>
-    public static async Task<Results<Ok<JobStatusResponse>, NotFound<ProblemDetails>>> GetAsync(
+    public static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetAsync(
         Guid id, HttpRequest http, JobQueries queries, CancellationToken cancellationToken,
         int page = 1, [FromQuery(Name = "page_size")] int pageSize = DefaultPageSize)
     {
         var status = await queries.GetStatusAsync(id, Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize),
             PosterUrls.AbsoluteFor(http), cancellationToken);
-        return status is null ? TypedResults.NotFound(Problems.JobNotFound(id)) : TypedResults.Ok(status);
+        return status is null ? Problems.JobNotFound(id) : TypedResults.Ok(status);
     }
 
-    public static async Task<Results<Accepted, NotFound<ProblemDetails>>> CancelAsync(
+    public static async Task<Results<Accepted, ProblemHttpResult>> CancelAsync(
         Guid id, JobQueries queries, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         if (!await queries.ExistsAsync(id, cancellationToken))
-            return TypedResults.NotFound(Problems.JobNotFound(id));
+            return Problems.JobNotFound(id);
         await publisher.Publish(new CancelJob(id, "Cancelled by the client."), cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{id}");
     }

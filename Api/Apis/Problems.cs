@@ -1,23 +1,16 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PosterGen.Api.Apis;
 
-/// <summary>The problem details the endpoints share.</summary>
+/// <summary>The problem details the endpoints share, written as application/problem+json.</summary>
 public static class Problems
 {
-    public static ProblemDetails TemplateNotFound(string reference) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Template not found.",
-        Detail = $"Template '{reference}' does not exist.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    };
+    public static ProblemHttpResult TemplateNotFound(string reference) =>
+        NotFound("Template not found.", $"Template '{reference}' does not exist.");
 
-    public static ProblemDetails JobNotFound(Guid jobId) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Job not found.",
-        Detail = $"Job '{jobId}' does not exist.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    };
+    public static ProblemHttpResult JobNotFound(Guid jobId) =>
+        NotFound("Job not found.", $"Job '{jobId}' does not exist.");
+
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 }

@@ -16,7 +16,7 @@ public static class TemplatesApi
         api.MapPost("/upload", UploadAsync).Validate<UploadTemplateRequest>();
         api.MapGet("/", ListAsync);
         api.MapGet("/{key}", GetAsync);
-        api.MapPut("/{key}", AddVersionAsync).Validate<UploadTemplateRequest>();
+        api.MapPut("/{key}", AddVersionAsync).Validate<NewVersionRequest>();
         api.MapPost("/{key}/activate", ActivateAsync);
         return app;
     }
@@ -35,29 +35,27 @@ public static class TemplatesApi
         return TypedResults.Created($"/api/templates/{created.Key}", created);
     }
 
-    public static async Task<Results<Created<TemplateVersionResponse>, NotFound<ProblemDetails>>> AddVersionAsync(
-        string key, UploadTemplateRequest request, TemplateStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Created<TemplateVersionResponse>, ProblemHttpResult>> AddVersionAsync(
+        string key, NewVersionRequest request, TemplateStore store, CancellationToken cancellationToken)
     {
         if (!await store.ExistsAsync(key, cancellationToken))
-            return TypedResults.NotFound(Problems.TemplateNotFound(key));
-        var created = await store.AddVersionAsync(key, request, cancellationToken);
+            return Problems.TemplateNotFound(key);
+        var created = await store.AddVersionAsync(key, request.ForTemplate(), cancellationToken);
         return TypedResults.Created($"/api/templates/{created.Key}", created);
     }
 
     public static async Task<Ok<IReadOnlyList<TemplateResponse>>> ListAsync(TemplateStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(cancellationToken));
 
-    public static async Task<Results<Ok<TemplateDetailResponse>, NotFound<ProblemDetails>>> GetAsync(
+    public static async Task<Results<Ok<TemplateDetailResponse>, ProblemHttpResult>> GetAsync(
         string key, TemplateStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(key, cancellationToken) is { } template
             ? TypedResults.Ok(template)
-            : TypedResults.NotFound(Problems.TemplateNotFound(key));
+            : Problems.TemplateNotFound(key);
 
-    public static async Task<Results<Ok<TemplateVersionResponse>, NotFound<ProblemDetails>>> ActivateAsync(
+    public static async Task<Results<Ok<TemplateVersionResponse>, ProblemHttpResult>> ActivateAsync(
         string key, ActivateRequest request, TemplateStore store, CancellationToken cancellationToken) =>
         await store.ActivateAsync(key, request.Version, cancellationToken) is { } activated
             ? TypedResults.Ok(activated)
-            : TypedResults.NotFound(Problems.TemplateNotFound($"{key}@{request.Version}"));
+            : Problems.TemplateNotFound($"{key}@{request.Version}");
 }
-
-public record ActivateRequest(int Version);

@@ -2,7 +2,17 @@ using PosterGen.Persistence.Entities;
 
 namespace PosterGen.Api.Models;
 
-/// <summary>Body of <c>POST /api/templates</c> (and <c>/upload</c>) and <c>PUT /api/templates/{key}</c>.</summary>
+/// <summary>What every template version is made of, however it arrives.</summary>
+public interface ITemplateContent
+{
+    string? Name { get; }
+    string? HtmlContent { get; }
+    string? CssContent { get; }
+    int? Width { get; }
+    int? Height { get; }
+}
+
+/// <summary>Body of <c>POST /api/templates</c> (and <c>/upload</c>): a new template, or a new version of the section's.</summary>
 public record UploadTemplateRequest(
     string? Section,
     string? Name,
@@ -10,7 +20,22 @@ public record UploadTemplateRequest(
     string? CssContent,
     int? Width,
     int? Height,
-    bool? SetAsActive);
+    bool? SetAsActive) : ITemplateContent;
+
+/// <summary>Body of <c>PUT /api/templates/{key}</c>: the next version of an existing template.</summary>
+public record NewVersionRequest(
+    string? Name,
+    string? HtmlContent,
+    string? CssContent,
+    int? Width,
+    int? Height,
+    bool? SetAsActive) : ITemplateContent
+{
+    public UploadTemplateRequest ForTemplate() => new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive);
+}
+
+/// <summary>Body of <c>POST /api/templates/{key}/activate</c>.</summary>
+public record ActivateRequest(int Version);
 
 public record TemplateVersionResponse(
     string Key,

@@ -32,9 +32,8 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
         Initially(
             When(BatchRequested)
                 .Then(Accept)
-                .PublishAsync(context => context.Init<DispatchBatch>(new DispatchBatch(
-                    context.Saga.CorrelationId, context.Message.TemplateKey, context.Message.TemplateVersion,
-                    context.Message.ItemCount, context.Message.Options)))
+                .Publish(context => new DispatchBatch(context.Saga.CorrelationId, context.Message.TemplateKey,
+                    context.Message.TemplateVersion, context.Message.ItemCount, context.Message.Options))
                 .TransitionTo(Dispatching));
 
         During(Dispatching,
@@ -51,8 +50,8 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
                     counted => counted.Then(context => context.Saga.FailedCount++).ThenAsync(CompleteWhenAllCountedAsync)),
             When(CancelJob)
                 .Then(context => context.Saga.CompletedAt = DateTime.UtcNow)
-                .PublishAsync(context => context.Init<JobCancelled>(new JobCancelled(context.Saga.CorrelationId,
-                    context.Saga.TotalItems, context.Saga.SucceededCount, context.Saga.FailedCount, DateTimeOffset.UtcNow)))
+                .Publish(context => new JobCancelled(context.Saga.CorrelationId, context.Saga.TotalItems,
+                    context.Saga.SucceededCount, context.Saga.FailedCount, DateTimeOffset.UtcNow))
                 .TransitionTo(Cancelled));
 
         // Finished jobs stay as they are: late duplicates, a late BatchDispatched or a second

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace PosterGen.Tests.Support;
 
@@ -31,7 +30,10 @@ public class PosterGenFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        // UseSetting, not ConfigureAppConfiguration: Program reads these while it registers
+        // services, before configuration callbacks would run.
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

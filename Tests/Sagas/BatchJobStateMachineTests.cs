@@ -1,0 +1,157 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PosterGen.Contracts;
+using PosterGen.Sagas.BatchJobs;
+
+namespace PosterGen.Tests.Sagas;
+
+/// <summary>
+/// The state machine on MassTransit's test harness with the real saga definition: every item's
+/// first outcome counts once, whatever order or how often outcomes arrive.
+/// </summary>
+public class BatchJobStateMachineTests
+{
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+    private ISagaStateMachineTestHarness<BatchJobStateMachine, BatchJobState> _saga = null!;
+
+    [SetUp]
+    public async Task StartHarness()
+    {
+        _provider = new ServiceCollection()
+            .AddMassTransitTestHarness(x =>
+            {
+                x.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromMilliseconds(300));
+                x.AddSagaStateMachine<BatchJobStateMachine, BatchJobState, BatchJobStateDefinition>();
+            })
+            .BuildServiceProvider(true);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+        _saga = _harness.GetSagaStateMachineHarness<BatchJobStateMachine, BatchJobState>();
+    }
+
+    [TearDown]
+    public async Task StopHarness()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_request_asks_for_dispatch_and_waits_for_it()
+    {
+        var jobId = await RequestAsync(itemCount: 3);
+
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Dispatching), Is.Not.Null);
+        var dispatch = _harness.Published.Select<DispatchBatch>().Single().Context.Message;
+        Assert.That((dispatch.JobId, dispatch.TemplateKey, dispatch.ItemCount), Is.EqualTo((jobId, "promo", 3)));
+
+        await _harness.Bus.Publish(new BatchDispatched(jobId, 3, DateTimeOffset.UtcNow));
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Rendering), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Duplicate_and_out_of_order_outcomes_are_counted_once()
+    {
+        var jobId = await RequestAsync(itemCount: 5);
+        await _harness.Bus.Publish(new BatchDispatched(jobId, 5, DateTimeOffset.UtcNow));
+
+        await RenderedAsync(jobId, 4);
+        await RenderedAsync(jobId, 2);
+        await RenderedAsync(jobId, 4);
+        await FailedAsync(jobId, 3);
+        await RenderedAsync(jobId, 3); // a late success for an item already counted as failed
+        await RenderedAsync(jobId, 2);
+        await RenderedAsync(jobId, 0);
+        await RenderedAsync(jobId, 1);
+        await RenderedAsync(jobId, 1);
+
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.CompletedWithFailures), Is.Not.Null);
+        await _harness.InactivityTask;
+
+        var job = _saga.Sagas.Contains(jobId)!;
+        Assert.That((job.SucceededCount, job.FailedCount), Is.EqualTo((4, 1)));
+        var completed = _harness.Published.Select<JobCompleted>().Select(m => m.Context.Message).ToList();
+        Assert.That(completed, Has.Count.EqualTo(1));
+        Assert.That((completed[0].Total, completed[0].Succeeded, completed[0].Failed), Is.EqualTo((5, 4, 1)));
+        Assert.That(completed[0].Duration, Is.EqualTo(completed[0].CompletedAt - completed[0].StartedAt));
+    }
+
+    [Test]
+    public async Task Outcomes_that_overtake_the_dispatch_report_still_count_and_a_late_dispatch_changes_nothing()
+    {
+        var jobId = await RequestAsync(itemCount: 2);
+        await RenderedAsync(jobId, 1);
+        await RenderedAsync(jobId, 0);
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Completed), Is.Not.Null);
+
+        await _harness.Bus.Publish(new BatchDispatched(jobId, 2, DateTimeOffset.UtcNow));
+        await RenderedAsync(jobId, 0);
+        await _harness.InactivityTask;
+
+        var job = _saga.Sagas.Contains(jobId)!;
+        Assert.That(job.CurrentState, Is.EqualTo(nameof(BatchJobStateMachine.Completed)));
+        Assert.That(job.SucceededCount, Is.EqualTo(2));
+        Assert.That(_harness.Published.Select<JobCompleted>().Count(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_outcome_for_an_index_outside_the_job_is_not_counted()
+    {
+        var jobId = await RequestAsync(itemCount: 2);
+        await RenderedAsync(jobId, 2);
+        await RenderedAsync(jobId, -1);
+        await RenderedAsync(jobId, 0);
+        await _harness.InactivityTask;
+
+        var job = _saga.Sagas.Contains(jobId)!;
+        Assert.That(job.SucceededCount, Is.EqualTo(1));
+        Assert.That(_harness.Published.Select<JobCompleted>().Any(), Is.False);
+    }
+
+    [Test]
+    public async Task A_cancelled_job_announces_its_counts_and_ignores_later_outcomes()
+    {
+        var jobId = await RequestAsync(itemCount: 3);
+        await RenderedAsync(jobId, 0);
+        await _harness.Bus.Publish(new CancelJob(jobId, "client asked"));
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Cancelled), Is.Not.Null);
+
+        await RenderedAsync(jobId, 1);
+        await RenderedAsync(jobId, 2);
+        await _harness.InactivityTask;
+
+        var cancelled = _harness.Published.Select<JobCancelled>().Single().Context.Message;
+        Assert.That((cancelled.Total, cancelled.Succeeded), Is.EqualTo((3, 1)));
+        Assert.That(_saga.Sagas.Contains(jobId)!.SucceededCount, Is.EqualTo(1));
+        Assert.That(_harness.Published.Select<JobCompleted>().Any(), Is.False);
+    }
+
+    [Test]
+    public async Task A_repeated_request_does_not_restart_the_job()
+    {
+        var jobId = await RequestAsync(itemCount: 1);
+        await _harness.Bus.Publish(Request(jobId, itemCount: 1));
+        await _harness.InactivityTask;
+
+        Assert.That(_harness.Published.Select<DispatchBatch>().Count(), Is.EqualTo(1));
+    }
+
+    private async Task<Guid> RequestAsync(int itemCount)
+    {
+        var jobId = NewId.NextGuid();
+        await _harness.Bus.Publish(Request(jobId, itemCount));
+        Assert.That(await _saga.Exists(jobId), Is.Not.Null, "the saga instance was not created");
+        return jobId;
+    }
+
+    private static BatchRequested Request(Guid jobId, int itemCount) =>
+        new(jobId, "promo", 1, itemCount, new RenderOptions(), "tests", DateTimeOffset.UtcNow);
+
+    private Task RenderedAsync(Guid jobId, int index) =>
+        _harness.Bus.Publish(new PosterRendered(jobId, index, null, $"/posters/{index}.png", 10, false, DateTimeOffset.UtcNow));
+
+    private Task FailedAsync(Guid jobId, int index) =>
+        _harness.Bus.Publish(new PosterFailed(jobId, index, null, "bad data", 1, DateTimeOffset.UtcNow));
+}
