@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-200}; PAGES=${2:-$(nproc)}; PORT=${PORT:-18080}
 bash scripts/install-chromium.sh
-dotnet build -c Release -v q -nologo Api bench/Pipeline >/dev/null
+for project in Api bench/Pipeline; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
 
 work=$(mktemp -d)
 ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Database="Data Source=$work/bench.db" \

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PosterGen.Consumers.Templates;
@@ -34,10 +35,12 @@ public sealed partial record TemplateReference(string Key, int? Version, bool La
 
     public static bool IsValidKey(string key) => KeyPattern().IsMatch(key) && !key.EndsWith(LatestSuffix, StringComparison.Ordinal);
 
-    /// <summary>Turns a section or name such as "Testimonial Cards" into a key: <c>testimonial-cards</c>.</summary>
+    /// <summary>Turns a section or name such as "Testimonial Cards" or "Été" into a key: <c>testimonial-cards</c>, <c>ete</c>.</summary>
     public static string KeyFrom(string text)
     {
-        var slug = NonKeyCharacters().Replace(text.Trim().ToLowerInvariant(), "-").Trim('-');
+        var plain = string.Concat(text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
+        var slug = NonKeyCharacters().Replace(plain, "-").Trim('-');
         return slug.Length > 64 ? slug[..64].TrimEnd('-') : slug;
     }
 
