@@ -1,10 +1,17 @@
 using PosterGen.Api.Apis;
 using PosterGen.Api.Extensions;
+using PosterGen.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPosterGen();
 
 var app = builder.Build();
+if (args is ["migrate", ..])
+{
+    // An explicit deployment step: bring the schema up to date, then exit.
+    await app.Services.MigrateDatabaseAsync();
+    return;
+}
 await app.Services.PrepareAsync();
 
 app.UsePosterGenDefaults();

@@ -12,4 +12,10 @@ public class DatabaseOptions
     /// <summary><c>sqlite</c> (embedded default) or <c>postgres</c>.</summary>
     [Required, RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Database:Provider must be 'sqlite' or 'postgres'.")]
     public string Provider { get; set; } = "sqlite";
+
+    /// <summary>
+    /// Apply pending migrations when a process starts. Turn off where a deployment step runs
+    /// <c>PosterGen.Api migrate</c> instead.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }

@@ -43,8 +43,9 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Work that must finish before the first request: the schema.</summary>
-    public static Task PrepareAsync(this IServiceProvider services) => services.MigrateDatabaseAsync();
+    /// <summary>Work that must finish before the first request: the schema, unless a deployment step owns it.</summary>
+    public static Task PrepareAsync(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart ? services.MigrateDatabaseAsync() : Task.CompletedTask;
 
     public static WebApplication UsePosterGenDefaults(this WebApplication app)
     {

@@ -29,7 +29,7 @@ public static class MessagingExtensions
             {
                 x.AddSagaStateMachine<BatchJobStateMachine, BatchJobState, BatchJobStateDefinition>()
                     .EntityFrameworkRepository();
-                x.AddConsumer<DispatchBatchConsumer>();
+                x.AddConsumer<DispatchBatchConsumer, DispatchBatchConsumerDefinition>();
             }
 
             if (roles.Has("api"))

@@ -5,8 +5,9 @@ namespace PosterGen.Sagas.BatchJobs;
 
 /// <summary>
 /// How the saga's endpoint runs: one job's messages one at a time (partitioned by job id, so a
-/// row lock is rarely contended), retries for lock and concurrency conflicts, and an in-memory
-/// outbox so events leave only after the saga row has been saved.
+/// row lock is rarely contended), retries that outlast lock conflicts and a database or broker
+/// restart (about four minutes, then the error queue), and an in-memory outbox so events leave
+/// only after the saga row has been saved.
 /// </summary>
 public class BatchJobStateDefinition : SagaDefinition<BatchJobState>
 {
@@ -20,7 +21,7 @@ public class BatchJobStateDefinition : SagaDefinition<BatchJobState>
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<BatchJobState> sagaConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 100, 250, 500, 1000, 2000, 5000));
+        endpointConfigurator.UseMessageRetry(r => r.Exponential(15, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
         endpointConfigurator.UseInMemoryOutbox(context);
 
         var partition = endpointConfigurator.CreatePartitioner(PartitionCount);

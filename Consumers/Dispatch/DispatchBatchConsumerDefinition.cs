@@ -1,0 +1,17 @@
+using MassTransit;
+
+namespace PosterGen.Consumers.Dispatch;
+
+/// <summary>
+/// Dispatch retries long enough to outlast a database or broker restart, and announces
+/// <c>BatchDispatched</c> only once every item is on the render queue.
+/// </summary>
+public class DispatchBatchConsumerDefinition : ConsumerDefinition<DispatchBatchConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<DispatchBatchConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Exponential(15, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseInMemoryOutbox(context);
+    }
+}
