@@ -26,12 +26,27 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
     public string Log { get { lock (log) return log.ToString(); } }
 
-    public static async Task<ServiceProcess> StartAsync(string name, IDictionary<string, string> settings, TimeSpan? readyWithin = null)
+    public static async Task<ServiceProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, TimeSpan? readyWithin = null)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var api = Path.Combine(AppContext.BaseDirectory, "PosterGen.Api.dll");
-        var start = new ProcessStartInfo("dotnet", [api])
+        var service = Launch(name, settings, []);
+        await service.WaitReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
+        return service;
+    }
+
+    /// <summary>Runs a command of the service (e.g. <c>migrate</c>) and waits for it to succeed.</summary>
+    public static async Task RunAsync(string command, IReadOnlyDictionary<string, string> settings, TimeSpan within)
+    {
+        await using var service = Launch(command, settings, [command]);
+        using var timeout = new CancellationTokenSource(within);
+        await service.process.WaitForExitAsync(timeout.Token);
+        if (service.process.ExitCode != 0)
+            throw new InvalidOperationException($"'{command}' exited with {service.process.ExitCode}:\n{service.Log}");
+    }
+
+    private static ServiceProcess Launch(string name, IReadOnlyDictionary<string, string> settings, string[] arguments)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PosterGen.Api.dll"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,7 +63,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         service.process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         service.process.BeginOutputReadLine();
         service.process.BeginErrorReadLine();
-        await service.WaitReadyAsync(readyWithin ?? TimeSpan.FromSeconds(60));
         return service;
     }
 
@@ -94,7 +108,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (log) log.AppendLine(line);
+        lock (log)
+        {
+            // The tail is what explains a failure; a long run must not hold its whole output.
+            if (log.Length > 400_000) log.Remove(0, 200_000);
+            log.AppendLine(line);
+        }
     }
 
     private static int FreePort()

@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Npgsql;
+using PosterGen.Tests.Api;
+
+namespace PosterGen.Tests.Distributed;
+
+/// <summary>
+/// PosterGen in its production shape on the real servers: one <c>api</c>, one <c>saga</c> and two
+/// <c>render</c> processes, with a database, RabbitMQ virtual host and Kafka topic of their own.
+/// </summary>
+public sealed class DistributedCluster : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> settings;
+    private readonly List<ServiceProcess> renderers = [];
+
+    private DistributedCluster(string name)
+    {
+        Name = name;
+        DatabaseConnectionString = new NpgsqlConnectionStringBuilder(StackSettings.Get("ConnectionStrings__Database")) { Database = name }.ToString();
+        settings = new Dictionary<string, string>(StackSettings.Values.Where(p => p.Key.Contains("__")))
+        {
+            ["ConnectionStrings__Database"] = DatabaseConnectionString,
+            ["ConnectionStrings__RabbitMq"] = RabbitMqUri,
+            ["Kafka__Topic"] = RenderTopic,
+            ["Kafka__GroupId"] = $"postergen-render-{name}",
+            ["Database__MigrateOnStart"] = "false",
+            ["Render__Concurrency"] = "2",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+    }
+
+    public string Name { get; }
+    public string DatabaseConnectionString { get; }
+    public string RabbitMqUri => new UriBuilder(StackSettings.Get("ConnectionStrings__RabbitMq")) { Path = Name }.Uri.ToString();
+    public string RenderTopic => $"poster.render.{Name}";
+    public string DeadLetterTopic => $"{RenderTopic}.dead-letter";
+    public string KafkaBootstrap => StackSettings.Get("Kafka__BootstrapServers");
+    public ServiceProcess Api { get; private set; } = null!;
+    public ServiceProcess Saga { get; private set; } = null!;
+    public IReadOnlyList<ServiceProcess> Renderers => renderers;
+    public HttpClient Client { get; private set; } = null!;
+
+    public static async Task<DistributedCluster> StartAsync()
+    {
+        StackSettings.Require();
+        var cluster = new DistributedCluster($"t_{Guid.NewGuid():N}"[..14]);
+        await cluster.CreateDatabaseAsync();
+        await Stack.RunAsync("vhost", cluster.Name);
+        await ServiceProcess.RunAsync("migrate", cluster.settings, TimeSpan.FromMinutes(2));
+
+        var api = ServiceProcess.StartAsync("api", cluster.With("api"));
+        var saga = ServiceProcess.StartAsync("saga", cluster.With("saga"));
+        var render = Task.WhenAll(ServiceProcess.StartAsync("render-1", cluster.With("render")), ServiceProcess.StartAsync("render-2", cluster.With("render")));
+        (cluster.Api, cluster.Saga) = (await api, await saga);
+        cluster.renderers.AddRange(await render);
+        cluster.Client = new HttpClient { BaseAddress = cluster.Api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return cluster;
+    }
+
+    public Dictionary<string, string> With(string roles) => new(settings) { ["PosterGen__Roles"] = roles };
+
+    public async Task<ServiceProcess> StartRendererAsync()
+    {
+        var renderer = await ServiceProcess.StartAsync($"render-{renderers.Count + 1}", With("render"));
+        renderers.Add(renderer);
+        return renderer;
+    }
+
+    public async Task RestartSagaAsync()
+    {
+        await Saga.DisposeAsync();
+        Saga = await ServiceProcess.StartAsync("saga", With("saga"));
+    }
+
+    /// <summary>Uploads a small template, so a thousand posters take seconds rather than minutes.</summary>
+    public async Task<string> UploadTemplateAsync(string section) =>
+        await Client.UploadTemplateAsync(section, "<div style=\"font:20px DejaVu Sans;background:#2a9d8f;color:#fff\">{{n}}</div>", 160, 90);
+
+    public async Task<Guid> SubmitAsync(string template, int items)
+    {
+        var response = await Client.PostJsonAsync("/api/generate-batch", new
+        {
+            template_id = template,
+            items = Enumerable.Range(0, items).Select(i => new { entity_id = $"e{i}", n = $"#{i}" }),
+        });
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("job_id").GetGuid();
+    }
+
+    /// <summary>Polls the job's status until it is final; its final JSON.</summary>
+    public async Task<JsonElement> WaitForJobAsync(Guid jobId, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        var status = default(JsonElement);
+        while (DateTime.UtcNow < deadline)
+        {
+            status = await Client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}?page_size=1");
+            if (status.GetProperty("status").GetString() is "completed" or "completed_with_failures" or "failed" or "cancelled")
+                return status;
+            await Task.Delay(500);
+        }
+        Assert.Fail($"Job {jobId} did not finish within {within}: {status}\n{Logs()}");
+        return status;
+    }
+
+    public async Task<long> ScalarAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public async Task<int> CountStoredPostersAsync(Guid jobId)
+    {
+        using var s3 = new AmazonS3Client(StackSettings.Get("Storage__S3__AccessKey"), StackSettings.Get("Storage__S3__SecretKey"),
+            new AmazonS3Config { ServiceURL = StackSettings.Get("Storage__S3__ServiceUrl"), ForcePathStyle = true });
+        var request = new ListObjectsV2Request { BucketName = StackSettings.Get("Storage__S3__Bucket"), Prefix = $"jobs/{jobId:N}/" };
+        var count = 0;
+        ListObjectsV2Response page;
+        do
+        {
+            page = await s3.ListObjectsV2Async(request);
+            count += page.S3Objects?.Count ?? 0;
+            request.ContinuationToken = page.NextContinuationToken;
+        } while (page.IsTruncated == true);
+        return count;
+    }
+
+    public string Logs() => string.Join("\n", new[] { Api, Saga }.Concat(renderers).Where(p => p is not null)
+        .Select(p => $"--- {p.Name} ---\n{Tail(p.Log)}"));
+
+    private static string Tail(string log) => log.Length > 4000 ? log[^4000..] : log;
+
+    private async Task CreateDatabaseAsync()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(DatabaseConnectionString) { Database = "postgres" }.ToString();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        var all = new[] { Api, Saga }.Concat(renderers).Where(p => p is not null);
+        await Task.WhenAll(all.Select(p => p.DisposeAsync().AsTask()));
+    }
+}
