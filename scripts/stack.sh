@@ -7,6 +7,7 @@
 #   env                print KEY='VALUE' lines for PosterGen (eval "$(... env | sed 's/^/export /')")
 #   status             show what runs; exit 1 unless everything does
 #   restart-postgres   stop and start PostgreSQL only, keeping its data (fault tests)
+#   vhost NAME         add a RabbitMQ virtual host for guest (one per test fixture)
 #   psql [args]        psql on the postergen database
 #
 # Every server listens on 127.0.0.1 only; all state and logs live under .stack/, each server's PID
@@ -414,6 +415,14 @@ cmd_restart_postgres() {
   ensure_database
 }
 
+# A RabbitMQ virtual host of its own keeps one test fixture's queues away from another's.
+cmd_vhost() {
+  local name=${1:?usage: stack.sh vhost NAME}
+  local ctl=(env "${RABBIT_ENV[@]}" "$RABBIT_BIN/rabbitmqctl" -q)
+  "${ctl[@]}" add_vhost "$name" >/dev/null 2>&1 || "${ctl[@]}" list_vhosts | grep -qx "$name" || die "could not add vhost $name"
+  "${ctl[@]}" set_permissions -p "$name" guest '.*' '.*' '.*' >/dev/null
+}
+
 cmd_psql() {
   exec "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$PG_DATABASE" "$@"
 }
@@ -426,6 +435,7 @@ case $command in
   env) cmd_env ;;
   status) cmd_status ;;
   restart-postgres) cmd_restart_postgres ;;
+  vhost) cmd_vhost "$@" ;;
   psql) cmd_psql "$@" ;;
-  *) die "usage: bash scripts/stack.sh up|down|env|status|restart-postgres|psql [psql args]" ;;
+  *) die "usage: bash scripts/stack.sh up|down|env|status|restart-postgres|vhost NAME|psql [psql args]" ;;
 esac

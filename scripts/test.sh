@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: unit, saga, browser and integration tests. Installs what they need (Chromium;
-# PostgreSQL, RabbitMQ and s3rver through scripts/stack.sh when present), starts the servers and
-# stops them again. Results land in TestResults/*.trx.
+# Runs every test: unit, saga, browser, in-process HTTP and distributed tests. Installs what they
+# need (Chromium; PostgreSQL, RabbitMQ, s3rver and the Kafka mock through scripts/stack.sh),
+# starts the servers, and stops them again. Results land in TestResults/*.trx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-chromium.sh
 
-if [ -x scripts/stack.sh ]; then
-  bash scripts/stack.sh up
-  trap 'bash scripts/stack.sh down' EXIT
-  eval "$(bash scripts/stack.sh env | sed 's/^/export /')"
-  export POSTERGEN_STACK=1
-fi
+bash scripts/stack.sh up
+trap 'bash scripts/stack.sh down' EXIT
+# The distributed tests read the servers' settings from this file. They stay out of this shell's
+# environment on purpose: exported, they would turn the in-process tests distributed too.
+mkdir -p .stack
+bash scripts/stack.sh env > .stack/stack.env
+export POSTERGEN_STACK_ENV="$PWD/.stack/stack.env"
 
 rm -rf TestResults
 dotnet test PosterGen.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"
