@@ -10,7 +10,9 @@ namespace PosterGen.Consumers.Kafka;
 public static class KafkaExtensions
 {
     /// <summary>
-    /// The Kafka render queue: every process produces to it.
+    /// The Kafka render queue: every process produces to it; a process that renders
+    /// (<paramref name="renders"/>) also joins the consumer group. One producer serves both the render
+    /// topic and the dead-letter topic.
     /// </summary>
     public static IHostApplicationBuilder AddKafkaRenderQueue(this IHostApplicationBuilder builder, bool renders)
     {
@@ -33,7 +35,14 @@ public static class KafkaExtensions
         builder.Services.AddSingleton<KafkaRenderQueue>();
         builder.Services.AddSingleton<IRenderQueue>(services => services.GetRequiredService<KafkaRenderQueue>());
 
+        // Hosted services start in registration order: topics exist before anything consumes.
         builder.Services.AddHostedService<KafkaTopicProvisioner>();
+        if (renders)
+        {
+            builder.Services.AddSingleton<KafkaDeadLetterProducer>();
+            builder.Services.AddSingleton<RenderMessageProcessor>();
+            builder.Services.AddHostedService<KafkaRenderConsumer>();
+        }
         return builder;
     }
 }
