@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PosterGen.Consumers.Kafka;
 using PosterGen.Consumers.Posters;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.RenderQueue;
@@ -33,6 +34,8 @@ public static class ConsumersExtensions
             if (renders)
                 builder.Services.AddHostedService<InProcessRenderWorker>();
         }
+        else if (transport == "kafka")
+            builder.AddKafkaRenderQueue(renders);
         return builder;
     }
 
