@@ -68,7 +68,7 @@ internal sealed class KafkaDeadLetterProducer(
         Add(headers, KafkaHeaderNames.Attempts, attempts.ToString(CultureInfo.InvariantCulture));
         Add(headers, KafkaHeaderNames.FailedAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 
-        var (jobId, itemIndex) = RenderPosterSerializer.Identify(record.Message.Value);
+        var (jobId, itemIndex) = RenderPosterSerializer.Identify(record.Message);
         if (jobId is not null)
             Add(headers, KafkaHeaderNames.JobId, jobId.Value.ToString());
         if (itemIndex is not null)

@@ -60,9 +60,13 @@ public class KafkaOptions
     [Range(100, 3_600_000, ErrorMessage = "Kafka:HeartbeatIntervalMs must be between 100 and 3600000.")]
     public int HeartbeatIntervalMs { get; set; } = 3000;
 
-    /// <summary>Handler attempts for one message before it is dead-lettered.</summary>
+    /// <summary>
+    /// Handler attempts for one message before it is dead-lettered. With the doubling delay (capped
+    /// at 30 s) the default keeps trying for about two and a half minutes: a database or broker
+    /// restart delays posters, it does not dead-letter them.
+    /// </summary>
     [Range(1, 100, ErrorMessage = "Kafka:HandlerAttempts must be between 1 and 100.")]
-    public int HandlerAttempts { get; set; } = 4;
+    public int HandlerAttempts { get; set; } = 10;
 
     /// <summary>Wait before the second attempt; it doubles before each further one.</summary>
     [Range(0, 600_000, ErrorMessage = "Kafka:RetryDelayMs must be between 0 and 600000.")]

@@ -13,12 +13,11 @@ namespace PosterGen.Consumers.Kafka;
 /// partition moves on.
 /// </summary>
 /// <remarks>
-/// A message that does not decode gets no result row: the handler needs a whole
-/// <see cref="Contracts.RenderPoster"/>. When its JSON still names the job and item, the dead-letter
-/// record carries them in <c>job-id</c> and <c>item-index</c> headers, and the job waits for its
-/// timeout; a replay after fixing the producer, or support, settles the item.
-/// A decodable message whose template version is gone is not poison: the handler records a failed
-/// result row for it.
+/// Poison never silently loses an item. A message that does not decode but still names its job and
+/// item (in its JSON or its <c>{jobId}:{itemIndex}</c> key) is recorded as a failed item with the
+/// reason, then dead-lettered; one naming a template version that does not exist is recorded as
+/// failed by the handler and dead-lettered too, so the producer's mistake is visible in one place.
+/// Handler exceptions (database or broker down) are retried long enough to outlast a restart.
 /// </remarks>
 internal sealed class RenderMessageProcessor(
     IServiceScopeFactory scopes,
@@ -26,6 +25,8 @@ internal sealed class RenderMessageProcessor(
     IOptions<KafkaOptions> options,
     ILogger<RenderMessageProcessor> logger)
 {
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Returns when the message is handled or dead-lettered; throws when <paramref name="cancellationToken"/>
     /// abandons it, leaving it to be delivered again.
@@ -36,32 +37,57 @@ internal sealed class RenderMessageProcessor(
         {
             logger.LogError("Message {Topic}/{Partition}@{Offset} is not a RenderPoster ({Reason}); dead-lettering it",
                 record.Topic, record.Partition.Value, record.Offset.Value, error);
-            await deadLetters.SendAsync(record, $"Undecodable: {error}", exception: null, attempts: 0, cancellationToken);
+            var reason = $"Undecodable: {error}";
+            if (RenderPosterSerializer.Identify(record.Message) is ({ } jobId, { } itemIndex))
+            {
+                var recorded = await AttemptAsync(record, $"{jobId}/{itemIndex}",
+                    handler => handler.RecordUnreadableAsync(jobId, itemIndex, $"The render message could not be read: {error}", cancellationToken),
+                    cancellationToken);
+                if (recorded.Failure is { } failure)
+                {
+                    await deadLetters.SendAsync(record, $"{reason}; recording the failure failed: {failure.Message}", failure, recorded.Attempts, cancellationToken);
+                    return;
+                }
+            }
+            await deadLetters.SendAsync(record, reason, exception: null, attempts: 0, cancellationToken);
             return;
         }
 
+        var outcome = PosterOutcome.Failed;
+        var handled = await AttemptAsync(record, $"{poster.JobId}/{poster.ItemIndex}",
+            async handler => outcome = await handler.HandleAsync(poster, cancellationToken), cancellationToken);
+        if (handled.Failure is { } exception)
+            await deadLetters.SendAsync(record, $"Not handled after {handled.Attempts} attempts: {exception.Message}", exception, handled.Attempts, cancellationToken);
+        else if (outcome == PosterOutcome.TemplateMissing)
+            await deadLetters.SendAsync(record, $"Template '{poster.TemplateKey}@{poster.TemplateVersion}' does not exist; the item is recorded as failed.",
+                exception: null, handled.Attempts, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the handler until it succeeds or the attempts run out.</summary>
+    private async Task<(int Attempts, Exception? Failure)> AttemptAsync(
+        ConsumeResult<byte[]?, byte[]?> record, string item, Func<IRenderPosterHandler, Task> work, CancellationToken cancellationToken)
+    {
         var attempts = options.Value.HandlerAttempts;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IRenderPosterHandler>().HandleAsync(poster, cancellationToken);
-                return;
+                await work(scope.ServiceProvider.GetRequiredService<IRenderPosterHandler>());
+                return (attempt, null);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && attempt < attempts)
             {
-                var delay = TimeSpan.FromMilliseconds(options.Value.RetryDelayMs * Math.Pow(2, attempt - 1));
-                logger.LogWarning(exception, "Poster {JobId}/{ItemIndex} was not handled (attempt {Attempt} of {Attempts}); retrying in {DelayMs} ms",
-                    poster.JobId, poster.ItemIndex, attempt, attempts, delay.TotalMilliseconds);
+                var delay = TimeSpan.FromMilliseconds(Math.Min(options.Value.RetryDelayMs * Math.Pow(2, attempt - 1), MaxRetryDelay.TotalMilliseconds));
+                logger.LogWarning(exception, "Poster {Item} was not handled (attempt {Attempt} of {Attempts}); retrying in {DelayMs} ms",
+                    item, attempt, attempts, delay.TotalMilliseconds);
                 await Task.Delay(delay, cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Poster {JobId}/{ItemIndex} was not handled after {Attempts} attempts; dead-lettering {Topic}/{Partition}@{Offset}",
-                    poster.JobId, poster.ItemIndex, attempt, record.Topic, record.Partition.Value, record.Offset.Value);
-                await deadLetters.SendAsync(record, $"Not handled after {attempt} attempts: {exception.Message}", exception, attempt, cancellationToken);
-                return;
+                logger.LogError(exception, "Poster {Item} was not handled after {Attempts} attempts; dead-lettering {Topic}/{Partition}@{Offset}",
+                    item, attempt, record.Topic, record.Partition.Value, record.Offset.Value);
+                return (attempt, exception);
             }
         }
     }

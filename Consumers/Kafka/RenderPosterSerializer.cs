@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -70,10 +71,22 @@ internal static class RenderPosterSerializer
     }
 
     /// <summary>
-    /// The job id and item index of a message that did not decode, when its JSON gets that far, so the
-    /// dead-letter record names the job it belongs to.
+    /// The job id and item index of a message that did not decode: from its JSON when it gets that
+    /// far, else from the <c>{jobId}:{itemIndex}</c> key, so the item can still be recorded as failed.
     /// </summary>
-    public static (Guid? JobId, int? ItemIndex) Identify(byte[]? value)
+    public static (Guid? JobId, int? ItemIndex) Identify(Message<byte[]?, byte[]?> message)
+    {
+        var fromValue = IdentifyValue(message.Value);
+        if (fromValue is (not null, not null) || message.Key is null)
+            return fromValue;
+        var key = Encoding.UTF8.GetString(message.Key).Split(':');
+        return key.Length == 2 && Guid.TryParse(key[0], out var jobId)
+            && int.TryParse(key[1], NumberStyles.None, CultureInfo.InvariantCulture, out var itemIndex)
+            ? (jobId, itemIndex)
+            : fromValue;
+    }
+
+    private static (Guid? JobId, int? ItemIndex) IdentifyValue(byte[]? value)
     {
         if (value is null)
             return (null, null);

@@ -28,25 +28,38 @@ public class RenderPosterHandler(
     private const int MaxAttempts = 3;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
 
-    public async Task HandleAsync(RenderPoster message, CancellationToken cancellationToken)
+    public async Task<PosterOutcome> HandleAsync(RenderPoster message, CancellationToken cancellationToken)
     {
-        var existing = await FindResultAsync(message, cancellationToken);
+        var existing = await FindResultAsync(message.JobId, message.ItemIndex, cancellationToken);
+        var outcome = PosterOutcome.Rendered;
         if (existing is null)
         {
-            var result = await RenderAsync(message, cancellationToken);
+            var template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken);
+            var result = template is null
+                ? Failed(NewResult(message.JobId, message.ItemIndex, message.EntityId),
+                    $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0)
+                : await RenderAsync(message, template, cancellationToken);
             existing = await RecordAsync(result, cancellationToken);
+            if (template is null) outcome = PosterOutcome.TemplateMissing;
         }
+        await PublishOutcomeAsync(existing, cancellationToken);
+        return outcome == PosterOutcome.TemplateMissing || existing.Status == PosterStatus.Rendered ? outcome : PosterOutcome.Failed;
+    }
+
+    public async Task RecordUnreadableAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken)
+    {
+        var existing = await FindResultAsync(jobId, itemIndex, cancellationToken)
+            ?? await RecordAsync(Failed(NewResult(jobId, itemIndex, entityId: null), reason, attempts: 0), cancellationToken);
         await PublishOutcomeAsync(existing, cancellationToken);
     }
 
-    private async Task<PosterResult> RenderAsync(RenderPoster message, CancellationToken cancellationToken)
+    private static PosterResult NewResult(Guid jobId, int itemIndex, string? entityId) =>
+        new() { JobId = jobId, ItemIndex = itemIndex, EntityId = entityId };
+
+    private async Task<PosterResult> RenderAsync(RenderPoster message, ResolvedTemplate template, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var result = new PosterResult { JobId = message.JobId, ItemIndex = message.ItemIndex, EntityId = message.EntityId };
-
-        var template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken);
-        if (template is null)
-            return Failed(result, $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0);
+        var result = NewResult(message.JobId, message.ItemIndex, message.EntityId);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -111,9 +124,6 @@ public class RenderPosterHandler(
                 ?? throw new InvalidOperationException($"Could not record the result of {result.JobId}/{result.ItemIndex}.");
         }
     }
-
-    private Task<PosterResult?> FindResultAsync(RenderPoster message, CancellationToken cancellationToken) =>
-        FindResultAsync(message.JobId, message.ItemIndex, cancellationToken);
 
     private Task<PosterResult?> FindResultAsync(Guid jobId, int itemIndex, CancellationToken cancellationToken) =>
         db.PosterResults.AsNoTracking().FirstOrDefaultAsync(r => r.JobId == jobId && r.ItemIndex == itemIndex, cancellationToken);

@@ -10,5 +10,21 @@ namespace PosterGen.Consumers.RenderQueue;
 /// </summary>
 public interface IRenderPosterHandler
 {
-    Task HandleAsync(RenderPoster message, CancellationToken cancellationToken);
+    Task<PosterOutcome> HandleAsync(RenderPoster message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an item whose render message could not even be read as failed, unless it already
+    /// has a result, and publishes its outcome: the job still completes, with the reason on record.
+    /// </summary>
+    Task RecordUnreadableAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken);
+}
+
+/// <summary>How a render message ended.</summary>
+public enum PosterOutcome
+{
+    Rendered,
+    Failed,
+
+    /// <summary>Failed because the message names a template version that does not exist: the message itself is wrong.</summary>
+    TemplateMissing,
 }

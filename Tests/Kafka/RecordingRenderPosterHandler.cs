@@ -20,10 +20,20 @@ public sealed class RecordingRenderPosterHandler : IRenderPosterHandler
 
     public int Attempts(int itemIndex) => attempts.GetValueOrDefault(itemIndex);
 
-    public async Task HandleAsync(RenderPoster message, CancellationToken cancellationToken)
+    public async Task<PosterOutcome> HandleAsync(RenderPoster message, CancellationToken cancellationToken)
     {
         attempts.AddOrUpdate(message.ItemIndex, 1, (_, count) => count + 1);
         await Behaviour(message, cancellationToken);
         handled.Enqueue(message.ItemIndex);
+        return PosterOutcome.Rendered;
+    }
+
+    /// <summary>Items recorded as unreadable, with the reason.</summary>
+    public ConcurrentQueue<(Guid JobId, int ItemIndex, string Reason)> Unreadable { get; } = new();
+
+    public Task RecordUnreadableAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken)
+    {
+        Unreadable.Enqueue((jobId, itemIndex, reason));
+        return Task.CompletedTask;
     }
 }
