@@ -31,6 +31,7 @@ public static class Extensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         ValidationNames.UseSnakeCase();
 

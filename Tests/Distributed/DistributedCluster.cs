@@ -97,13 +97,25 @@ public sealed class DistributedCluster : IAsyncDisposable
         var status = default(JsonElement);
         while (DateTime.UtcNow < deadline)
         {
-            status = await Client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}?page_size=1");
-            if (status.GetProperty("status").GetString() is "completed" or "completed_with_failures" or "failed" or "cancelled")
-                return status;
+            // While a server restarts the API answers 503; a client polls on.
+            using var response = await Client.GetAsync($"/api/jobs/{jobId}?page_size=1");
+            if (response.IsSuccessStatusCode)
+            {
+                status = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (status.GetProperty("status").GetString() is "completed" or "completed_with_failures" or "failed" or "cancelled")
+                    return status;
+            }
             await Task.Delay(500);
         }
         Assert.Fail($"Job {jobId} did not finish within {within}: {status}\n{Logs()}");
         return status;
+    }
+
+    /// <summary>Restarts PostgreSQL; the test's own pooled connections died with it.</summary>
+    public static async Task RestartPostgresAsync()
+    {
+        await Stack.RunAsync("restart-postgres");
+        NpgsqlConnection.ClearAllPools();
     }
 
     public async Task<long> ScalarAsync(string sql, params object[] parameters)
