@@ -43,10 +43,10 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
 
         During(Dispatching, Rendering,
             When(PosterRendered)
-                .If(context => OutcomeBitset.TryMark(context.Saga.OutcomeBits, context.Saga.TotalItems, context.Message.ItemIndex),
+                .If(context => CountFirstOutcome(context.Saga, context.Message.ItemIndex),
                     counted => counted.Then(context => context.Saga.SucceededCount++).ThenAsync(CompleteWhenAllCountedAsync)),
             When(PosterFailed)
-                .If(context => OutcomeBitset.TryMark(context.Saga.OutcomeBits, context.Saga.TotalItems, context.Message.ItemIndex),
+                .If(context => CountFirstOutcome(context.Saga, context.Message.ItemIndex),
                     counted => counted.Then(context => context.Saga.FailedCount++).ThenAsync(CompleteWhenAllCountedAsync)),
             When(CancelJob)
                 .Then(context => context.Saga.CompletedAt = DateTime.UtcNow)
@@ -87,6 +87,14 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
         job.Priority = request.Options.Priority;
         job.CreatedAt = request.RequestedAt.UtcDateTime;
         job.OutcomeBits = OutcomeBitset.For(request.ItemCount);
+    }
+
+    /// <summary>Marks the item as counted; false for a duplicate or an index outside the job.</summary>
+    private static bool CountFirstOutcome(BatchJobState job, int itemIndex)
+    {
+        if (!OutcomeBitset.TryMark(job.OutcomeBits, job.TotalItems, itemIndex, out var marked)) return false;
+        job.OutcomeBits = marked;
+        return true;
     }
 
     private async Task CompleteWhenAllCountedAsync<T>(BehaviorContext<BatchJobState, T> context) where T : class

@@ -18,8 +18,19 @@ public class OutcomeBitsetTests
     {
         var bits = OutcomeBitset.For(20);
 
-        Assert.That(Enumerable.Range(0, 20).Count(i => OutcomeBitset.TryMark(bits, 20, i)), Is.EqualTo(20));
-        Assert.That(Enumerable.Range(0, 20).Count(i => OutcomeBitset.TryMark(bits, 20, i)), Is.Zero);
+        Assert.That(Enumerable.Range(0, 20).Count(i => Mark(ref bits, i)), Is.EqualTo(20));
+        Assert.That(Enumerable.Range(0, 20).Count(i => Mark(ref bits, i)), Is.Zero);
+    }
+
+    [Test]
+    public void Marking_returns_a_new_array_so_the_change_is_saved()
+    {
+        var bits = OutcomeBitset.For(10);
+
+        Assert.That(OutcomeBitset.TryMark(bits, 10, 3, out var marked), Is.True);
+        Assert.That(marked, Is.Not.SameAs(bits));
+        Assert.That(bits, Is.All.Zero, "the loaded value is left as it was");
+        Assert.That(marked[0], Is.EqualTo(0b1000));
     }
 
     [TestCase(-1)]
@@ -27,6 +38,13 @@ public class OutcomeBitsetTests
     [TestCase(16)]
     public void Indexes_outside_the_job_are_refused(int index)
     {
-        Assert.That(OutcomeBitset.TryMark(OutcomeBitset.For(10), 10, index), Is.False);
+        Assert.That(OutcomeBitset.TryMark(OutcomeBitset.For(10), 10, index, out _), Is.False);
+    }
+
+    private static bool Mark(ref byte[] bits, int index)
+    {
+        var counted = OutcomeBitset.TryMark(bits, 20, index, out var marked);
+        bits = marked;
+        return counted;
     }
 }
