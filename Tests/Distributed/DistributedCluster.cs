@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using MassTransit;
 using Npgsql;
 using PosterGen.Tests.Api;
 
@@ -109,6 +110,22 @@ public sealed class DistributedCluster : IAsyncDisposable
         }
         Assert.Fail($"Job {jobId} did not finish within {within}: {status}\n{Logs()}");
         return status;
+    }
+
+    /// <summary>Publishes on the cluster's RabbitMQ as another service would, in order, from a bus of its own.</summary>
+    public async Task PublishAsync(IEnumerable<object> messages)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(b => b.Host(new Uri(RabbitMqUri)));
+        await bus.StartAsync();
+        try
+        {
+            foreach (var message in messages)
+                await bus.Publish(message);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
     }
 
     /// <summary>Restarts PostgreSQL; the test's own pooled connections died with it.</summary>

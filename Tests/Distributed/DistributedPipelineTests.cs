@@ -49,88 +49,53 @@ public class DistributedPipelineTests
     [Test, Order(2)]
     public async Task A_renderer_killed_mid_batch_loses_nothing()
     {
-        var jobId = await cluster.SubmitAsync(template, 400);
-        await WaitForResultsAsync(jobId, atLeast: 60);
-
-        cluster.Renderers[0].KillHard();
-        var status = await cluster.WaitForJobAsync(jobId, JobTimeLimit);
-
-        await AssertExactlyOnceAsync(jobId, status, 400);
+        await AssertBatchSurvivesAsync(() =>
+        {
+            cluster.Renderers[0].KillHard();
+            return Task.CompletedTask;
+        });
         await cluster.StartRendererAsync();
     }
 
     [Test, Order(3)]
-    public async Task Restarting_the_saga_mid_batch_keeps_exact_counts()
-    {
-        var jobId = await cluster.SubmitAsync(template, 400);
-        await WaitForResultsAsync(jobId, atLeast: 60);
-
-        await cluster.RestartSagaAsync();
-        var status = await cluster.WaitForJobAsync(jobId, JobTimeLimit);
-
-        await AssertExactlyOnceAsync(jobId, status, 400);
-    }
+    public Task Restarting_the_saga_mid_batch_keeps_exact_counts() =>
+        AssertBatchSurvivesAsync(cluster.RestartSagaAsync);
 
     [Test, Order(4)]
-    public async Task A_postgres_restart_during_a_batch_loses_nothing()
-    {
-        var jobId = await cluster.SubmitAsync(template, 400);
-        await WaitForResultsAsync(jobId, atLeast: 60);
-
-        await DistributedCluster.RestartPostgresAsync();
-        var status = await cluster.WaitForJobAsync(jobId, JobTimeLimit);
-
-        await AssertExactlyOnceAsync(jobId, status, 400);
-    }
+    public Task A_postgres_restart_during_a_batch_loses_nothing() =>
+        AssertBatchSurvivesAsync(DistributedCluster.RestartPostgresAsync);
 
     [Test, Order(5)]
     public async Task Duplicate_and_out_of_order_outcomes_on_the_bus_are_counted_once()
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(b => b.Host(new Uri(cluster.RabbitMqUri)));
-        await bus.StartAsync();
-        try
-        {
-            // A job whose items the test reports itself, as renderers redelivering would.
-            var jobId = NewId.NextGuid();
-            await bus.Publish(new BatchRequested(jobId, template, 1, 3, new RenderOptions(), "tests", DateTimeOffset.UtcNow));
-            foreach (var index in new[] { 2, 0, 2, 0, 2 })
-                await bus.Publish(new PosterRendered(jobId, index, null, $"/posters/{index}.png", 5, false, DateTimeOffset.UtcNow));
-            await WaitUntilAsync(async () => await cluster.ScalarAsync(
-                "SELECT count(*) FROM batch_job_state WHERE correlation_id = $1 AND succeeded_count = 2", jobId) == 1);
-            // Duplicates must not complete a job whose item 1 has not reported.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            Assert.That(await cluster.ScalarAsync("SELECT succeeded_count FROM batch_job_state WHERE correlation_id = $1", jobId), Is.EqualTo(2));
-            Assert.That(jobsCompleted.For(jobId), Is.Empty);
+        // A job whose items the test reports itself, as renderers redelivering would.
+        var jobId = NewId.NextGuid();
+        await cluster.PublishAsync([new BatchRequested(jobId, template, 1, 3, new RenderOptions(), "tests", DateTimeOffset.UtcNow),
+            .. Rendered(jobId, 2, 0, 2, 0, 2)]);
+        await WaitUntilAsync(async () => await cluster.ScalarAsync(
+            "SELECT count(*) FROM batch_job_state WHERE correlation_id = $1 AND succeeded_count = 2", jobId) == 1);
+        // Duplicates must not complete a job whose item 1 has not reported.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.That(await cluster.ScalarAsync("SELECT succeeded_count FROM batch_job_state WHERE correlation_id = $1", jobId), Is.EqualTo(2));
+        Assert.That(jobsCompleted.For(jobId), Is.Empty);
 
-            foreach (var index in new[] { 1, 0, 1 })
-                await bus.Publish(new PosterRendered(jobId, index, null, $"/posters/{index}.png", 5, false, DateTimeOffset.UtcNow));
-            await WaitUntilAsync(async () => await cluster.ScalarAsync(
-                "SELECT count(*) FROM batch_job_state WHERE correlation_id = $1 AND current_state = 'Completed'", jobId) == 1);
-            Assert.That(await cluster.ScalarAsync("SELECT succeeded_count FROM batch_job_state WHERE correlation_id = $1", jobId), Is.EqualTo(3));
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            Assert.That(jobsCompleted.For(jobId), Has.Count.EqualTo(1));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        await cluster.PublishAsync(Rendered(jobId, 1, 0, 1));
+        await WaitUntilAsync(async () => await cluster.ScalarAsync(
+            "SELECT count(*) FROM batch_job_state WHERE correlation_id = $1 AND current_state = 'Completed'", jobId) == 1);
+        Assert.That(await cluster.ScalarAsync("SELECT succeeded_count FROM batch_job_state WHERE correlation_id = $1", jobId), Is.EqualTo(3));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.That(jobsCompleted.For(jobId), Has.Count.EqualTo(1));
     }
+
+    private static IEnumerable<object> Rendered(Guid jobId, params int[] indexes) =>
+        indexes.Select(index => new PosterRendered(jobId, index, null, $"/posters/{index}.png", 5, false, DateTimeOffset.UtcNow));
 
     [Test, Order(6)]
     public async Task Poison_render_messages_end_on_the_dead_letter_topic_and_as_failed_rows_and_the_partitions_keep_flowing()
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(b => b.Host(new Uri(cluster.RabbitMqUri)));
-        await bus.StartAsync();
+        // A job of two items that only the poison messages below report on.
         var jobId = NewId.NextGuid();
-        try
-        {
-            // A job of two items that only the poison messages below report on.
-            await bus.Publish(new BatchRequested(jobId, template, 1, 2, new RenderOptions(), "tests", DateTimeOffset.UtcNow));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        await cluster.PublishAsync([new BatchRequested(jobId, template, 1, 2, new RenderOptions(), "tests", DateTimeOffset.UtcNow)]);
         using (var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = cluster.KafkaBootstrap }).Build())
         {
             await producer.ProduceAsync(cluster.RenderTopic, new Message<byte[]?, byte[]?>
@@ -164,6 +129,18 @@ public class DistributedPipelineTests
 
         for (var i = 0; i < jobIds.Length; i++)
             await AssertExactlyOnceAsync(jobIds[i], statuses[i], 20 + i);
+    }
+
+    /// <summary>A 400-item batch in which <paramref name="fault"/> strikes once 60 posters are done must still end exactly once.</summary>
+    private async Task AssertBatchSurvivesAsync(Func<Task> fault)
+    {
+        var jobId = await cluster.SubmitAsync(template, 400);
+        await WaitForResultsAsync(jobId, atLeast: 60);
+
+        await fault();
+        var status = await cluster.WaitForJobAsync(jobId, JobTimeLimit);
+
+        await AssertExactlyOnceAsync(jobId, status, 400);
     }
 
     /// <summary>The keys of the job's records on the dead-letter topic, read from its start.</summary>
