@@ -24,6 +24,7 @@ public static class ConsumersExtensions
 
         builder.Services.AddOptions<RenderQueueOptions>()
             .BindConfiguration(RenderQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RenderCache>();
         builder.Services.AddScoped<IRenderPosterHandler, RenderPosterHandler>();
 
         var transport = builder.Configuration[$"{RenderQueueOptions.SectionName}:Transport"] ?? "inprocess";

@@ -36,12 +36,10 @@ public static class GenerationApi
         var template = resolved.Template!;
         try
         {
-            var poster = await services.Renderer.RenderAsync(template.Poster, request.CustomData ?? EmptyObject,
+            var (stored, cacheHit) = await services.Posters.GetOrRenderAsync(template.Poster, request.CustomData ?? EmptyObject,
                 RenderOptionsRequestValidator.ToOptions(request.Options), cancellationToken);
-            var stored = await services.Storage.SaveAsync($"single/{Guid.NewGuid():N}.{poster.FileExtension}",
-                poster.Content, poster.ContentType, cancellationToken);
             return TypedResults.Ok(new GenerateResponse(PosterUrls.AbsoluteFor(http)(stored.Url)!, template.Poster.Version,
-                template.Name, stopwatch.ElapsedMilliseconds));
+                template.Name, stopwatch.ElapsedMilliseconds, cacheHit));
         }
         catch (RenderException exception)
         {

@@ -1,6 +1,5 @@
 using PosterGen.Api.Jobs;
-using PosterGen.Consumers.Rendering;
-using PosterGen.Consumers.Storage;
+using PosterGen.Consumers.Posters;
 using PosterGen.Consumers.Templates;
 
 namespace PosterGen.Api.Apis;
@@ -9,11 +8,9 @@ namespace PosterGen.Api.Apis;
 public class GenerationServices(
     TemplateCatalog templates,
     JobSubmitter jobs,
-    IPosterRenderer renderer,
-    IPosterStorage storage)
+    RenderCache posters)
 {
     public TemplateCatalog Templates { get; } = templates;
     public JobSubmitter Jobs { get; } = jobs;
-    public IPosterRenderer Renderer { get; } = renderer;
-    public IPosterStorage Storage { get; } = storage;
+    public RenderCache Posters { get; } = posters;
 }

@@ -11,4 +11,4 @@ public record BatchRequest(string? TemplateId, List<JsonElement>? Items, JsonEle
 /// <summary>Optional render settings; anything left out takes the default (PNG, scale 1, priority 5).</summary>
 public record RenderOptionsRequest(string? Format, int? Quality, double? DeviceScaleFactor, int? Priority);
 
-public record GenerateResponse(string Url, int TemplateVersionUsed, string TemplateName, long GenerationTimeMs);
+public record GenerateResponse(string Url, int TemplateVersionUsed, string TemplateName, long GenerationTimeMs, bool CacheHit);

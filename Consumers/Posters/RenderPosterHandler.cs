@@ -13,15 +13,14 @@ using PosterGen.Persistence.Entities;
 namespace PosterGen.Consumers.Posters;
 
 /// <summary>
-/// Renders one queued poster, stores it, records its result row and publishes the outcome.
+/// Renders one queued poster (or finds it in the render cache), records its result row and publishes the outcome.
 /// The result row is the effect that must happen once: a redelivered message finds the row and
 /// only publishes its outcome again, which the saga then ignores as a duplicate.
 /// </summary>
 public class RenderPosterHandler(
     PosterGenDbContext db,
     TemplateCatalog templates,
-    IPosterRenderer renderer,
-    IPosterStorage storage,
+    RenderCache cache,
     IPublishEndpoint publisher,
     ILogger<RenderPosterHandler> logger) : IRenderPosterHandler
 {
@@ -65,13 +64,12 @@ public class RenderPosterHandler(
         {
             try
             {
-                var poster = await renderer.RenderAsync(template.Poster, message.Data, message.Options, cancellationToken);
-                var key = $"jobs/{message.JobId:N}/{message.ItemIndex:D6}.{poster.FileExtension}";
-                var stored = await storage.SaveAsync(key, poster.Content, poster.ContentType, cancellationToken);
+                var (stored, cacheHit) = await cache.GetOrRenderAsync(template.Poster, message.Data, message.Options, cancellationToken);
 
                 result.Status = PosterStatus.Rendered;
                 result.Url = stored.Url;
                 result.StorageKey = stored.Key;
+                result.CacheHit = cacheHit;
                 result.Attempts = attempt;
                 result.GenerationTimeMs = stopwatch.ElapsedMilliseconds;
                 return result;

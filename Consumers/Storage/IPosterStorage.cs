@@ -5,4 +5,7 @@ public interface IPosterStorage
 {
     /// <summary>Stores the poster under <paramref name="key"/>, replacing any object already there.</summary>
     Task<StoredPoster> SaveAsync(string key, byte[] content, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>The poster stored under <paramref name="key"/>, or null when there is none.</summary>
+    Task<StoredPoster?> FindAsync(string key, CancellationToken cancellationToken);
 }

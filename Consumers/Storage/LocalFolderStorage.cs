@@ -9,16 +9,26 @@ public class LocalFolderStorage(IOptions<StorageOptions> options) : IPosterStora
 
     public async Task<StoredPoster> SaveAsync(string key, byte[] content, string contentType, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(Path.Combine(root, key));
-        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ArgumentException($"Storage key '{key}' leaves the storage folder.", nameof(key));
-
+        var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Write beside, then rename: a reader never sees half a poster, and a retry simply replaces it.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         await File.WriteAllBytesAsync(temporary, content, cancellationToken);
         File.Move(temporary, path, overwrite: true);
 
-        return new StoredPoster(key, $"{LocalStorageOptions.RequestPath}/{key}");
+        return Stored(key);
+    }
+
+    public Task<StoredPoster?> FindAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(PathOf(key)) ? Stored(key) : null);
+
+    private static StoredPoster Stored(string key) => new(key, $"{LocalStorageOptions.RequestPath}/{key}");
+
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, key));
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"Storage key '{key}' leaves the storage folder.", nameof(key));
+        return path;
     }
 }

@@ -40,6 +40,19 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
         return new StoredPoster(key, await UrlOfAsync(key));
     }
 
+    public async Task<StoredPoster?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetObjectMetadataAsync(options.Bucket, key, cancellationToken);
+            return new StoredPoster(key, await UrlOfAsync(key));
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     private async Task<string> UrlOfAsync(string key)
     {
         if (!options.PresignUrls)

@@ -75,6 +75,37 @@ public class GenerationApiTests
     }
 
     [Test]
+    public async Task The_same_template_version_data_and_options_are_served_from_the_render_cache()
+    {
+        var data = Fixtures.PosterData(5000);
+        var first = await GenerateAsync(new { template_id = "offer", custom_data = data });
+        var again = await GenerateAsync(new { template_id = "offer", custom_data = data });
+        var asJpeg = await GenerateAsync(new { template_id = "offer", custom_data = data, options = new { format = "jpeg" } });
+
+        Assert.That(first.GetProperty("cache_hit").GetBoolean(), Is.False);
+        Assert.That(again.GetProperty("cache_hit").GetBoolean(), Is.True);
+        Assert.That(again.GetProperty("url").GetString(), Is.EqualTo(first.GetProperty("url").GetString()));
+        Assert.That(asJpeg.GetProperty("cache_hit").GetBoolean(), Is.False, "other options make another poster");
+
+        var items = new[] { data, Fixtures.PosterData(5001) };
+        var job = await (await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items })).ReadJsonAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await ReadStreamAsync(job.GetProperty("sse_endpoint").GetString()!, timeout.Token);
+        var results = (await (await client.GetAsync(job.GetProperty("status_endpoint").GetString())).ReadJsonAsync())
+            .GetProperty("results").EnumerateArray().ToList();
+
+        Assert.That(results.Select(r => r.GetProperty("cache_hit").GetBoolean()), Is.EqualTo(new[] { true, false }));
+        Assert.That(results[0].GetProperty("url").GetString(), Is.EqualTo(first.GetProperty("url").GetString()));
+    }
+
+    private async Task<JsonElement> GenerateAsync(object request)
+    {
+        var response = await client.PostJsonAsync("/api/generate", request);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync();
+    }
+
+    [Test]
     public async Task Reconnecting_with_last_event_id_replays_only_what_was_missed()
     {
         var items = Enumerable.Range(0, 6).Select(Fixtures.PosterData).ToList();

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.S3;
-using Amazon.S3.Model;
 using MassTransit;
 using Npgsql;
 using PosterGen.Tests.Api;
@@ -80,12 +79,14 @@ public sealed class DistributedCluster : IAsyncDisposable
     public async Task<string> UploadTemplateAsync(string section) =>
         await Client.UploadTemplateAsync(section, "<div style=\"font:20px DejaVu Sans;background:#2a9d8f;color:#fff\">{{n}}</div>", 160, 90);
 
+    /// <summary>Submits posters no earlier job had, so every one is really rendered rather than found in the render cache.</summary>
     public async Task<Guid> SubmitAsync(string template, int items)
     {
+        var batch = Guid.NewGuid().ToString("N")[..8];
         var response = await Client.PostJsonAsync("/api/generate-batch", new
         {
             template_id = template,
-            items = Enumerable.Range(0, items).Select(i => new { entity_id = $"e{i}", n = $"#{i}" }),
+            items = Enumerable.Range(0, items).Select(i => new { entity_id = $"e{i}", n = $"{batch} #{i}" }),
         });
         Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("job_id").GetGuid();
@@ -145,20 +146,38 @@ public sealed class DistributedCluster : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>How many distinct objects the job's result rows point at really are in the bucket.</summary>
     public async Task<int> CountStoredPostersAsync(Guid jobId)
     {
+        var keys = new List<string>();
+        await using (var connection = new NpgsqlConnection(DatabaseConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT DISTINCT storage_key FROM poster_results WHERE job_id = $1 AND storage_key IS NOT NULL", connection)
+            {
+                Parameters = { new NpgsqlParameter { Value = jobId } },
+            };
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                keys.Add(reader.GetString(0));
+        }
+
         using var s3 = new AmazonS3Client(StackSettings.Get("Storage__S3__AccessKey"), StackSettings.Get("Storage__S3__SecretKey"),
             new AmazonS3Config { ServiceURL = StackSettings.Get("Storage__S3__ServiceUrl"), ForcePathStyle = true });
-        var request = new ListObjectsV2Request { BucketName = StackSettings.Get("Storage__S3__Bucket"), Prefix = $"jobs/{jobId:N}/" };
-        var count = 0;
-        ListObjectsV2Response page;
-        do
+        var bucket = StackSettings.Get("Storage__S3__Bucket");
+        var stored = 0;
+        foreach (var key in keys)
         {
-            page = await s3.ListObjectsV2Async(request);
-            count += page.S3Objects?.Count ?? 0;
-            request.ContinuationToken = page.NextContinuationToken;
-        } while (page.IsTruncated == true);
-        return count;
+            try
+            {
+                await s3.GetObjectMetadataAsync(bucket, key);
+                stored++;
+            }
+            catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+            }
+        }
+        return stored;
     }
 
     public string Logs() => string.Join("\n", new[] { Api, Saga }.Concat(renderers).Where(p => p is not null)

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.Storage;
+using PosterGen.Contracts;
+
+namespace PosterGen.Consumers.Posters;
+
+/// <summary>
+/// Content-addressed posters: the same template version, data and output options always make the
+/// same file, so it is stored under a key derived from exactly those, and found there instead of
+/// rendered again. Template versions are immutable, which is what makes the key safe.
+/// </summary>
+public class RenderCache(IPosterRenderer renderer, IPosterStorage storage)
+{
+    public async Task<CachedPoster> GetOrRenderAsync(PosterTemplate template, JsonElement data, RenderOptions options, CancellationToken cancellationToken)
+    {
+        var format = OutputFormat.Parse(options.Format);
+        var key = $"renders/{Fingerprint(template, data, options)}.{format.FileExtension}";
+        if (await storage.FindAsync(key, cancellationToken) is { } found)
+            return new CachedPoster(found, CacheHit: true);
+
+        var poster = await renderer.RenderAsync(template, data, options, cancellationToken);
+        return new CachedPoster(await storage.SaveAsync(key, poster.Content, poster.ContentType, cancellationToken), CacheHit: false);
+    }
+
+    /// <summary>
+    /// SHA-256 of what decides the pixels. Data is compacted first, so whitespace does not matter;
+    /// priority is left out, as it only decides when a poster is made.
+    /// </summary>
+    public static string Fingerprint(PosterTemplate template, JsonElement data, RenderOptions options)
+    {
+        var identity = string.Join('\n', template.Key, template.Version, JsonSerializer.Serialize(data),
+            OutputFormat.Parse(options.Format).Name, options.Quality, options.DeviceScaleFactor.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+    }
+}
+
+/// <param name="Stored">Where the poster is.</param>
+/// <param name="CacheHit">True when it was found already stored and not rendered.</param>
+public record CachedPoster(StoredPoster Stored, bool CacheHit);
