@@ -8,6 +8,9 @@ public interface ITemplateContent
     string? Name { get; }
     string? HtmlContent { get; }
     string? CssContent { get; }
+
+    /// <summary>A named size (<c>instagram-story</c>, <c>og-image</c>, <c>a4</c>, ...); width and height, when given, win.</summary>
+    string? Preset { get; }
     int? Width { get; }
     int? Height { get; }
 }
@@ -20,7 +23,8 @@ public record UploadTemplateRequest(
     string? CssContent,
     int? Width,
     int? Height,
-    bool? SetAsActive) : ITemplateContent;
+    bool? SetAsActive,
+    string? Preset = null) : ITemplateContent;
 
 /// <summary>Body of <c>PUT /api/templates/{key}</c>: the next version of an existing template.</summary>
 public record NewVersionRequest(
@@ -29,9 +33,10 @@ public record NewVersionRequest(
     string? CssContent,
     int? Width,
     int? Height,
-    bool? SetAsActive) : ITemplateContent
+    bool? SetAsActive,
+    string? Preset = null) : ITemplateContent
 {
-    public UploadTemplateRequest ForTemplate() => new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive);
+    public UploadTemplateRequest ForTemplate() => new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive, Preset);
 }
 
 /// <summary>Body of <c>POST /api/templates/{key}/activate</c>.</summary>

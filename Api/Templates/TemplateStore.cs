@@ -31,13 +31,14 @@ public class TemplateStore(PosterGenDbContext db)
         if (activate || template.Versions.All(v => !v.IsActive))
             template.Versions.ForEach(v => v.IsActive = false);
 
+        (int Width, int Height)? preset = SizePresets.TryGet(request.Preset, out var size) ? size : null;
         var version = new TemplateVersion
         {
             Version = (previous?.Version ?? 0) + 1,
             Html = request.HtmlContent!,
             Css = request.CssContent,
-            Width = request.Width ?? previous?.Width ?? DefaultSize,
-            Height = request.Height ?? previous?.Height ?? DefaultSize,
+            Width = request.Width ?? preset?.Width ?? previous?.Width ?? DefaultSize,
+            Height = request.Height ?? preset?.Height ?? previous?.Height ?? DefaultSize,
             Placeholders = PlaceholderExtractor.Extract(request.HtmlContent!, request.CssContent).ToList(),
             IsActive = activate || template.Versions.All(v => !v.IsActive),
             CreatedAt = now,

@@ -1,5 +1,6 @@
 using FluentValidation;
 using PosterGen.Api.Models;
+using PosterGen.Api.Templates;
 
 namespace PosterGen.Api.Validation;
 
@@ -17,6 +18,8 @@ public abstract class TemplateContentValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.Name).MaximumLength(200);
         RuleFor(x => x.Width).InclusiveBetween(1, MaxSide);
         RuleFor(x => x.Height).InclusiveBetween(1, MaxSide);
+        RuleFor(x => x.Preset).Must(p => p is null || SizePresets.TryGet(p, out _))
+            .WithMessage($"preset must be one of {string.Join(", ", SizePresets.Names)}.");
     }
 }
 

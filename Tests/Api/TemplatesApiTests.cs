@@ -65,6 +65,36 @@ public class TemplatesApiTests
         Assert.That(detail.GetProperty("html_content").GetString(), Is.EqualTo("<div>{{b}}</div>"));
     }
 
+    [TestCase("instagram-story", null, 1080, 1920)]
+    [TestCase("og-image", null, 1200, 630)]
+    [TestCase("a4", 800, 800, 1123)]
+    public async Task A_size_preset_sets_the_canvas_unless_a_side_is_given(string preset, int? width, int expectedWidth, int expectedHeight)
+    {
+        var response = await client.PostJsonAsync("/api/templates", new
+        {
+            section = $"preset-{preset}",
+            html_content = "<div style=\"width:100%;height:100vh;background:#e76f51\">{{title}}</div>",
+            preset,
+            width,
+        });
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        var created = await response.ReadJsonAsync();
+        Assert.That((created.GetProperty("width").GetInt32(), created.GetProperty("height").GetInt32()), Is.EqualTo((expectedWidth, expectedHeight)));
+
+        var poster = await (await client.PostJsonAsync("/api/generate", new { template_id = created.GetProperty("key").GetString(), custom_data = new { title = "Hi" } })).ReadJsonAsync();
+        Assert.That(Png.Size(await client.GetByteArrayAsync(poster.GetProperty("url").GetString())), Is.EqualTo((expectedWidth, expectedHeight)));
+    }
+
+    [Test]
+    public async Task An_unknown_preset_is_refused_with_the_choices()
+    {
+        var response = await client.PostAsync("/api/templates", JsonContent("""{"section":"odd","html_content":"<p>x</p>","preset":"billboard"}"""));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(400));
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.That(errors.GetProperty("preset")[0].GetString(), Does.Contain("instagram-portrait"));
+    }
+
     [Test]
     public async Task Upload_without_html_is_refused_with_the_field_named()
     {
