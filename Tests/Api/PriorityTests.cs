@@ -1,0 +1,71 @@
+using System.Text.Json;
+using PosterGen.Tests.Support;
+
+namespace PosterGen.Tests.Api;
+
+/// <summary>Priorities in the embedded queue: 1 goes first, a big low-priority batch does not hold it up.</summary>
+public class PriorityTests
+{
+    private PosterGenFactory factory = null!;
+    private HttpClient client = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        // One worker on one page, so the order work leaves the queue is the order it is done.
+        factory = new PosterGenFactory(new Dictionary<string, string?> { ["Render:Concurrency"] = "1", ["RenderQueue:WorkerCount"] = "1" });
+        client = factory.CreateClient();
+        await client.UploadTemplateAsync("priority", "<div style=\"font:24px DejaVu Sans\">{{n}}</div>", 200, 100);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client.Dispose();
+        factory.Dispose();
+    }
+
+    [Test]
+    public async Task A_small_priority_1_batch_submitted_behind_a_large_priority_10_batch_finishes_first()
+    {
+        var large = await SubmitAsync(items: 40, priority: 10);
+        var small = await SubmitAsync(items: 3, priority: 1);
+
+        var smallDone = await WaitForJobAsync(small);
+        var largeWhenSmallFinished = await StatusAsync(large);
+        var largeDone = await WaitForJobAsync(large);
+
+        Assert.That(largeWhenSmallFinished.GetProperty("processed_items").GetInt32(), Is.LessThan(40),
+            "the large batch was still rendering when the small one had finished");
+        Assert.That(smallDone.GetProperty("completed_at").GetDateTime(), Is.LessThan(largeDone.GetProperty("completed_at").GetDateTime()));
+        Assert.That(largeDone.GetProperty("success_count").GetInt32(), Is.EqualTo(40));
+    }
+
+    private async Task<string> SubmitAsync(int items, int priority)
+    {
+        var response = await client.PostJsonAsync("/api/generate-batch", new
+        {
+            template_id = "priority",
+            items = Enumerable.Range(0, items).Select(i => new { n = $"p{priority} #{i}" }),
+            options = new { priority },
+        });
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!;
+    }
+
+    private async Task<JsonElement> StatusAsync(string statusEndpoint) =>
+        await (await client.GetAsync($"{statusEndpoint}?page_size=1")).ReadJsonAsync();
+
+    private async Task<JsonElement> WaitForJobAsync(string statusEndpoint)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await StatusAsync(statusEndpoint);
+            if (status.GetProperty("status").GetString() is "completed" or "completed_with_failures") return status;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{statusEndpoint} did not finish in time.");
+        return default;
+    }
+}
