@@ -40,11 +40,12 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
             });
 
         // Chromium encodes screenshots on its browser process; optimizeForSpeed halves that cost
-        // (files somewhat larger), and the clip keeps the output exactly the template's size.
+        // (files somewhat larger), and the clip keeps the output exactly the template's size. A clip
+        // captures at its own scale, not the context's device scale factor, so hi-DPI is set here.
         var arguments = new Dictionary<string, object>
         {
             ["format"] = format.Name,
-            ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = template.Width, ["height"] = template.Height, ["scale"] = 1 },
+            ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = template.Width, ["height"] = template.Height, ["scale"] = Scale },
             ["optimizeForSpeed"] = true,
             ["captureBeyondViewport"] = false,
         };
