@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Models;
 using PosterGen.Api.Templates;
 using PosterGen.Api.Validation;
+using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.Templates;
+using PosterGen.Contracts;
 
 namespace PosterGen.Api.Apis;
 
@@ -18,6 +20,7 @@ public static class TemplatesApi
         api.MapGet("/{key}", GetAsync);
         api.MapPut("/{key}", AddVersionAsync).Validate<NewVersionRequest>();
         api.MapPost("/{key}/activate", ActivateAsync);
+        api.MapGet("/{key}/preview", PreviewAsync);
         return app;
     }
 
@@ -52,6 +55,32 @@ public static class TemplatesApi
         await store.GetAsync(key, cancellationToken) is { } template
             ? TypedResults.Ok(template)
             : Problems.TemplateNotFound(key);
+
+    /// <summary>
+    /// The template rendered with its sample values (text without a sample shows its name), as the
+    /// image itself. <paramref name="key"/> takes any reference: <c>promo</c>, <c>promo@2</c>, <c>promo_latest</c>.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PreviewAsync(
+        string key, string? format, TemplateCatalog templates, IPosterRenderer renderer, CancellationToken cancellationToken)
+    {
+        if (!TemplateReference.TryParse(key, out var reference) || await templates.FindAsync(reference, cancellationToken) is not { } template)
+            return Problems.TemplateNotFound(key);
+        if (format is not null && !RenderOptionsRequestValidator.Formats.Contains(format))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown format.",
+                detail: $"format must be one of {string.Join(", ", RenderOptionsRequestValidator.Formats)}.");
+
+        try
+        {
+            var poster = await renderer.RenderAsync(template.Poster, PlaceholderSamples.PreviewData(template.Placeholders),
+                RenderOptions.Default with { Format = format ?? RenderOptions.Default.Format }, cancellationToken);
+            return TypedResults.File(poster.Content, poster.ContentType);
+        }
+        catch (RenderException exception)
+        {
+            return TypedResults.Problem(statusCode: exception.IsPermanent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable,
+                title: "The preview could not be rendered.", detail: exception.Message);
+        }
+    }
 
     public static async Task<Results<Ok<TemplateVersionResponse>, ProblemHttpResult>> ActivateAsync(
         string key, ActivateRequest request, TemplateStore store, CancellationToken cancellationToken) =>

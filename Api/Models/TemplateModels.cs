@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PosterGen.Persistence.Entities;
 
 namespace PosterGen.Api.Models;
@@ -13,6 +14,9 @@ public interface ITemplateContent
     string? Preset { get; }
     int? Width { get; }
     int? Height { get; }
+
+    /// <summary>Sample values by placeholder name, used by the preview.</summary>
+    JsonElement? SampleData { get; }
 }
 
 /// <summary>Body of <c>POST /api/templates</c> (and <c>/upload</c>): a new template, or a new version of the section's.</summary>
@@ -24,7 +28,8 @@ public record UploadTemplateRequest(
     int? Width,
     int? Height,
     bool? SetAsActive,
-    string? Preset = null) : ITemplateContent;
+    string? Preset = null,
+    JsonElement? SampleData = null) : ITemplateContent;
 
 /// <summary>Body of <c>PUT /api/templates/{key}</c>: the next version of an existing template.</summary>
 public record NewVersionRequest(
@@ -34,9 +39,10 @@ public record NewVersionRequest(
     int? Width,
     int? Height,
     bool? SetAsActive,
-    string? Preset = null) : ITemplateContent
+    string? Preset = null,
+    JsonElement? SampleData = null) : ITemplateContent
 {
-    public UploadTemplateRequest ForTemplate() => new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive, Preset);
+    public UploadTemplateRequest ForTemplate() => new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive, Preset, SampleData);
 }
 
 /// <summary>Body of <c>POST /api/templates/{key}/activate</c>.</summary>

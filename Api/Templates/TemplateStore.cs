@@ -39,7 +39,8 @@ public class TemplateStore(PosterGenDbContext db)
             Css = request.CssContent,
             Width = request.Width ?? preset?.Width ?? previous?.Width ?? DefaultSize,
             Height = request.Height ?? preset?.Height ?? previous?.Height ?? DefaultSize,
-            Placeholders = PlaceholderExtractor.Extract(request.HtmlContent!, request.CssContent).ToList(),
+            Placeholders = PlaceholderExtractor.Extract(request.HtmlContent!, request.CssContent)
+                .Select(p => PlaceholderSamples.Describe(p, request.SampleData)).ToList(),
             IsActive = activate || template.Versions.All(v => !v.IsActive),
             CreatedAt = now,
         };

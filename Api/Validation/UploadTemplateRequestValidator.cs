@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using PosterGen.Api.Models;
 using PosterGen.Api.Templates;
@@ -18,6 +19,8 @@ public abstract class TemplateContentValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.Name).MaximumLength(200);
         RuleFor(x => x.Width).InclusiveBetween(1, MaxSide);
         RuleFor(x => x.Height).InclusiveBetween(1, MaxSide);
+        RuleFor(x => x.SampleData).Must(d => d is null || d.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
+            .WithMessage("sample_data must be an object of placeholder values.");
         RuleFor(x => x.Preset).Must(p => p is null || SizePresets.TryGet(p, out _))
             .WithMessage($"preset must be one of {string.Join(", ", SizePresets.Names)}.");
     }

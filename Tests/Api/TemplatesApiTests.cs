@@ -86,6 +86,37 @@ public class TemplatesApiTests
     }
 
     [Test]
+    public async Task Samples_given_at_upload_type_the_placeholders_and_the_preview_renders_them()
+    {
+        var response = await client.PostJsonAsync("/api/templates", new
+        {
+            section = "sampled",
+            html_content = "<div style=\"background:{{accent}}\"><h1>{{title}}</h1><b>{{price}}</b><i>{{tagline}}</i>{{#if logo}}<img src=\"{{logo}}\">{{/if}}</div>",
+            width = 640,
+            height = 360,
+            sample_data = new { title = "Summer sale", price = 9.5, accent = "#e9c46a", logo = Fixtures.BadgeDataUri },
+        });
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        var placeholders = (await response.ReadJsonAsync()).GetProperty("placeholders").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => (p.GetProperty("type").GetString(), p.GetProperty("sample").GetString()));
+
+        Assert.That(placeholders["title"], Is.EqualTo(("text", "Summer sale")));
+        Assert.That(placeholders["price"], Is.EqualTo(("number", "9.5")));
+        Assert.That(placeholders["accent"], Is.EqualTo(("color", "#e9c46a")));
+        Assert.That(placeholders["logo"].Item1, Is.EqualTo("image"));
+        Assert.That(placeholders["tagline"], Is.EqualTo(("text", (string?)null)));
+
+        var preview = await client.GetAsync("/api/templates/sampled@1/preview");
+        Assert.That((int)preview.StatusCode, Is.EqualTo(200), await preview.Content.ReadAsStringAsync());
+        Assert.That(preview.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+        Assert.That(Png.Size(await preview.Content.ReadAsByteArrayAsync()), Is.EqualTo((640, 360)));
+
+        var jpeg = await client.GetAsync("/api/templates/sampled/preview?format=jpeg");
+        Assert.That(jpeg.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
+        Assert.That((int)(await client.GetAsync("/api/templates/nothing-here/preview")).StatusCode, Is.EqualTo(404));
+    }
+
+    [Test]
     public async Task An_unknown_preset_is_refused_with_the_choices()
     {
         var response = await client.PostAsync("/api/templates", JsonContent("""{"section":"odd","html_content":"<p>x</p>","preset":"billboard"}"""));
