@@ -157,6 +157,19 @@ public class GenerationApiTests
     }
 
     [Test]
+    public async Task An_item_over_the_size_limit_is_refused_by_its_index()
+    {
+        var items = Enumerable.Range(0, 3).Select(Fixtures.PosterData).ToList();
+        items[2]["SUBTITLE"] = new string('x', 3 * 1024 * 1024);
+
+        var response = await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items });
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(400));
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.That(errors.GetProperty("items[2]")[0].GetString(), Does.Contain("at most 2048 KiB"));
+    }
+
+    [Test]
     public async Task Unknown_template_is_404_and_malformed_json_is_400()
     {
         var unknown = await client.PostJsonAsync("/api/generate-batch", new { template_id = "no-such-template", items = new[] { new { a = 1 } } });
