@@ -1,0 +1,82 @@
+// Renderer benchmark, all in one run on this machine with the same Chromium, template and data:
+// the project's ChromiumPosterRenderer with K pages beside a bare fast-capture CDP loop with K
+// pages, then single-poster latency for both. It also writes the filled posters for the
+// puppeteer-cluster comparison that bench/render.sh runs next with Node.
+//   dotnet PosterGen.Bench.Render.dll <count> <pages: 1,2,4> <html-out-dir> [soak-renders]
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PosterGen.Bench.Pipeline;
+using PosterGen.Bench.Render;
+using PosterGen.Consumers.Rendering;
+using PosterGen.Contracts;
+
+var count = int.Parse(args.ElementAtOrDefault(0) ?? "120");
+var pageCounts = (args.ElementAtOrDefault(1) ?? "1,2,4").Split(',').Select(int.Parse).ToArray();
+var htmlOut = args.ElementAtOrDefault(2);
+var soak = int.Parse(args.ElementAtOrDefault(3) ?? "0");
+
+var fixture = new PosterFixture(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
+var template = new PosterTemplate("bench", 1, fixture.Html, null, 1080, 1080);
+var data = Enumerable.Range(0, count).Select(i => JsonSerializer.SerializeToElement(fixture.Data(i))).ToArray();
+var filled = Enumerable.Range(0, count).Select(fixture.Filled).ToArray();
+if (htmlOut is not null)
+{
+    Directory.CreateDirectory(htmlOut);
+    for (var i = 0; i < count; i++)
+        await File.WriteAllTextAsync(Path.Combine(htmlOut, $"{i:D5}.html"), filled[i]);
+}
+
+Console.WriteLine($"posters: {count} of shared/fixtures/poster-1080.html (1080x1080 PNG), cores: {Environment.ProcessorCount}");
+foreach (var pages in pageCounts)
+{
+    await using (var renderer = Renderer(pages))
+    {
+        await Task.WhenAll(Enumerable.Range(0, pages).Select(i => renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)));
+        var ours = await Measure.ThroughputAsync(count, pages,
+            async (_, i) => (await renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)).Content);
+        Report($"PosterGen renderer  K={pages}", ours);
+    }
+    await using (var bare = await FastCaptureLoop.StartAsync(pages))
+    {
+        await Task.WhenAll(Enumerable.Range(0, pages).Select(i => bare.RenderAsync(i, filled[i])));
+        Report($"bare fast-capture   K={pages}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
+    }
+}
+
+const int LatencySamples = 40;
+await using (var renderer = Renderer(Environment.ProcessorCount))
+{
+    await renderer.RenderAsync(template, data[0], RenderOptions.Default, CancellationToken.None);
+    var (p50, p95) = await Measure.LatencyAsync(LatencySamples, i => renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None));
+    Console.WriteLine($"latency PosterGen renderer : p50 {p50,6:F0} ms, p95 {p95,6:F0} ms ({LatencySamples} posters one at a time)");
+}
+await using (var bare = await FastCaptureLoop.StartAsync(1))
+{
+    await bare.RenderAsync(0, filled[0]);
+    var (p50, p95) = await Measure.LatencyAsync(LatencySamples, i => bare.RenderAsync(0, filled[i % count]));
+    Console.WriteLine($"latency bare fast-capture  : p50 {p50,6:F0} ms, p95 {p95,6:F0} ms");
+}
+
+if (soak > 0)
+{
+    await using var renderer = Renderer(Environment.ProcessorCount);
+    var step = Math.Max(1, soak / 6);
+    await Measure.ThroughputAsync(soak, Environment.ProcessorCount, async (_, i) =>
+    {
+        var poster = await renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None);
+        if ((i + 1) % step == 0)
+        {
+            var (self, chromium) = Measure.ResidentMiB();
+            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Chromium processes {chromium,6:F0} MiB");
+        }
+        return poster.Content;
+    });
+}
+
+static ChromiumPosterRenderer Renderer(int pages) => new(
+    Options.Create(new RendererOptions { Concurrency = pages }), Options.Create(new ChromiumOptions()),
+    new TemplateCompiler(), new RequestPolicy(), NullLogger<ChromiumPosterRenderer>.Instance);
+
+static void Report(string name, Measure.Throughput result) =>
+    Console.WriteLine($"{name}: {result.PostersPerSecond,6:F2} posters/s, {result.AverageKiB,6:F0} KiB each");
