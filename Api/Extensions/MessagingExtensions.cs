@@ -29,6 +29,7 @@ public static class MessagingExtensions
             {
                 x.AddSagaStateMachine<BatchJobStateMachine, BatchJobState, BatchJobStateDefinition>()
                     .EntityFrameworkRepository();
+                x.AddConsumer<PosterOutcomesConsumer, PosterOutcomesConsumerDefinition>();
                 x.AddConsumer<DispatchBatchConsumer, DispatchBatchConsumerDefinition>();
             }
 

@@ -21,14 +21,13 @@ public class BatchJobStateDefinition : SagaDefinition<BatchJobState>
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<BatchJobState> sagaConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(15, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseRetryOutlastingRestarts();
         endpointConfigurator.UseInMemoryOutbox(context);
 
         var partition = endpointConfigurator.CreatePartitioner(PartitionCount);
         sagaConfigurator.Message<BatchRequested>(x => x.UsePartitioner(partition, m => m.Message.JobId));
         sagaConfigurator.Message<BatchDispatched>(x => x.UsePartitioner(partition, m => m.Message.JobId));
-        sagaConfigurator.Message<PosterRendered>(x => x.UsePartitioner(partition, m => m.Message.JobId));
-        sagaConfigurator.Message<PosterFailed>(x => x.UsePartitioner(partition, m => m.Message.JobId));
+        sagaConfigurator.Message<OutcomesCollected>(x => x.UsePartitioner(partition, m => m.Message.JobId));
         sagaConfigurator.Message<CancelJob>(x => x.UsePartitioner(partition, m => m.Message.JobId));
     }
 }

@@ -18,12 +18,7 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
         Event(() => CancelJob, e => e.CorrelateById(m => m.Message.JobId));
         // An outcome for a job whose row is not visible yet must not vanish: fault, so the
         // endpoint's retry and redelivery bring it back once the row is there.
-        Event(() => PosterRendered, e =>
-        {
-            e.CorrelateById(m => m.Message.JobId);
-            e.OnMissingInstance(m => m.Fault());
-        });
-        Event(() => PosterFailed, e =>
+        Event(() => OutcomesCollected, e =>
         {
             e.CorrelateById(m => m.Message.JobId);
             e.OnMissingInstance(m => m.Fault());
@@ -42,12 +37,9 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
                 .TransitionTo(Rendering));
 
         During(Dispatching, Rendering,
-            When(PosterRendered)
-                .If(context => CountFirstOutcome(context.Saga, context.Message.ItemIndex),
-                    counted => counted.Then(context => context.Saga.SucceededCount++).ThenAsync(CompleteWhenAllCountedAsync)),
-            When(PosterFailed)
-                .If(context => CountFirstOutcome(context.Saga, context.Message.ItemIndex),
-                    counted => counted.Then(context => context.Saga.FailedCount++).ThenAsync(CompleteWhenAllCountedAsync)),
+            When(OutcomesCollected)
+                .Then(CountFirstOutcomes)
+                .ThenAsync(CompleteWhenAllCountedAsync),
             When(CancelJob)
                 .Then(context => context.Saga.CompletedAt = DateTime.UtcNow)
                 .Publish(context => new JobCancelled(context.Saga.CorrelationId, context.Saga.TotalItems,
@@ -58,7 +50,7 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
         // request change nothing.
         During(Dispatching, Rendering, Ignore(BatchRequested));
         During(Completed, CompletedWithFailures, Failed, Cancelled,
-            Ignore(BatchRequested), Ignore(BatchDispatched), Ignore(PosterRendered), Ignore(PosterFailed), Ignore(CancelJob));
+            Ignore(BatchRequested), Ignore(BatchDispatched), Ignore(OutcomesCollected), Ignore(CancelJob));
         During(Rendering, Ignore(BatchDispatched));
     }
 
@@ -71,8 +63,7 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
 
     public Event<BatchRequested> BatchRequested { get; private set; } = null!;
     public Event<BatchDispatched> BatchDispatched { get; private set; } = null!;
-    public Event<PosterRendered> PosterRendered { get; private set; } = null!;
-    public Event<PosterFailed> PosterFailed { get; private set; } = null!;
+    public Event<OutcomesCollected> OutcomesCollected { get; private set; } = null!;
     public Event<CancelJob> CancelJob { get; private set; } = null!;
 
     private static void Accept(BehaviorContext<BatchJobState, BatchRequested> context)
@@ -89,15 +80,17 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
         job.OutcomeBits = OutcomeBitset.For(request.ItemCount);
     }
 
-    /// <summary>Marks the item as counted; false for a duplicate or an index outside the job.</summary>
-    private static bool CountFirstOutcome(BatchJobState job, int itemIndex)
+    /// <summary>Counts each item's first outcome; duplicates and indexes outside the job change nothing.</summary>
+    private static void CountFirstOutcomes(BehaviorContext<BatchJobState, OutcomesCollected> context)
     {
-        if (!OutcomeBitset.TryMark(job.OutcomeBits, job.TotalItems, itemIndex, out var marked)) return false;
-        job.OutcomeBits = marked;
-        return true;
+        var job = context.Saga;
+        job.OutcomeBits = OutcomeBitset.Mark(job.OutcomeBits, job.TotalItems, context.Message.RenderedItems, out var rendered);
+        job.OutcomeBits = OutcomeBitset.Mark(job.OutcomeBits, job.TotalItems, context.Message.FailedItems, out var failed);
+        job.SucceededCount += rendered;
+        job.FailedCount += failed;
     }
 
-    private async Task CompleteWhenAllCountedAsync<T>(BehaviorContext<BatchJobState, T> context) where T : class
+    private async Task CompleteWhenAllCountedAsync(BehaviorContext<BatchJobState, OutcomesCollected> context)
     {
         var job = context.Saga;
         if (job.SucceededCount + job.FailedCount < job.TotalItems) return;

@@ -6,18 +6,24 @@ public static class OutcomeBitset
     public static byte[] For(int itemCount) => new byte[(itemCount + 7) / 8];
 
     /// <summary>
-    /// The bits with the item's bit set, as a new array; false when it was already set or the index
-    /// is not an item of the job. A new array because EF Core treats byte arrays as immutable values:
-    /// a bit flipped in place is never saved, and every duplicate would then count again.
+    /// The bits with the given items' bits set, and how many of them were not set before. Indexes
+    /// outside the job and items already counted are skipped. A changed value comes back as a new
+    /// array because EF Core treats byte arrays as immutable values: bits flipped in place are never
+    /// saved, and every duplicate would then count again.
     /// </summary>
-    public static bool TryMark(byte[] bits, int itemCount, int itemIndex, out byte[] marked)
+    public static byte[] Mark(byte[] bits, int itemCount, IEnumerable<int> itemIndexes, out int newlyMarked)
     {
-        marked = bits;
-        if (itemIndex < 0 || itemIndex >= itemCount || itemIndex / 8 >= bits.Length) return false;
-        var mask = (byte)(1 << (itemIndex % 8));
-        if ((bits[itemIndex / 8] & mask) != 0) return false;
-        marked = (byte[])bits.Clone();
-        marked[itemIndex / 8] |= mask;
-        return true;
+        newlyMarked = 0;
+        byte[]? marked = null;
+        foreach (var index in itemIndexes)
+        {
+            if (index < 0 || index >= itemCount || index / 8 >= bits.Length) continue;
+            var mask = (byte)(1 << (index % 8));
+            if (((marked ?? bits)[index / 8] & mask) != 0) continue;
+            marked ??= (byte[])bits.Clone();
+            marked[index / 8] |= mask;
+            newlyMarked++;
+        }
+        return marked ?? bits;
     }
 }

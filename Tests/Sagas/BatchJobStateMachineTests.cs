@@ -24,6 +24,7 @@ public class BatchJobStateMachineTests
             {
                 x.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromMilliseconds(300));
                 x.AddSagaStateMachine<BatchJobStateMachine, BatchJobState, BatchJobStateDefinition>();
+                x.AddConsumer<PosterOutcomesConsumer, PosterOutcomesConsumerDefinition>();
             })
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
@@ -61,7 +62,7 @@ public class BatchJobStateMachineTests
         await RenderedAsync(jobId, 2);
         await RenderedAsync(jobId, 4);
         await FailedAsync(jobId, 3);
-        await RenderedAsync(jobId, 3); // a late success for an item already counted as failed
+        await FailedAsync(jobId, 3);
         await RenderedAsync(jobId, 2);
         await RenderedAsync(jobId, 0);
         await RenderedAsync(jobId, 1);
@@ -76,6 +77,38 @@ public class BatchJobStateMachineTests
         Assert.That(completed, Has.Count.EqualTo(1));
         Assert.That((completed[0].Total, completed[0].Succeeded, completed[0].Failed), Is.EqualTo((5, 4, 1)));
         Assert.That(completed[0].Duration, Is.EqualTo(completed[0].CompletedAt - completed[0].StartedAt));
+    }
+
+    [Test]
+    public async Task An_item_reported_both_rendered_and_failed_counts_once()
+    {
+        // Cannot happen in the pipeline, where both events come from the item's one result row,
+        // but the saga must not be the place where it would double-count.
+        var jobId = await RequestAsync(itemCount: 2);
+        await FailedAsync(jobId, 0);
+        await RenderedAsync(jobId, 0);
+        await _harness.InactivityTask;
+
+        var job = _saga.Sagas.Contains(jobId)!;
+        Assert.That(job.SucceededCount + job.FailedCount, Is.EqualTo(1));
+        Assert.That(_harness.Published.Select<JobCompleted>().Any(), Is.False);
+    }
+
+    [Test]
+    public async Task Outcomes_of_many_jobs_reach_each_job_once()
+    {
+        var jobs = new[] { await RequestAsync(itemCount: 300), await RequestAsync(itemCount: 300) };
+        await Task.WhenAll(Enumerable.Range(0, 600).Select(i => RenderedAsync(jobs[i % 2], i / 2)));
+        await Task.WhenAll(Enumerable.Range(0, 600).Select(i => RenderedAsync(jobs[i % 2], i / 2)));
+
+        foreach (var jobId in jobs)
+            Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Completed), Is.Not.Null);
+        await _harness.InactivityTask;
+
+        Assert.That(jobs.Select(j => _saga.Sagas.Contains(j)!.SucceededCount), Is.EqualTo(new[] { 300, 300 }));
+        Assert.That(_harness.Published.Select<JobCompleted>().Count(), Is.EqualTo(2));
+        Assert.That(_harness.Published.Select<OutcomesCollected>().Count(), Is.LessThan(1200),
+            "outcomes reach the saga in batches, not one message each");
     }
 
     [Test]
@@ -115,6 +148,8 @@ public class BatchJobStateMachineTests
     {
         var jobId = await RequestAsync(itemCount: 3);
         await RenderedAsync(jobId, 0);
+        Assert.That(await _harness.Consumed.Any<OutcomesCollected>(m => m.Context.Message.JobId == jobId), Is.True,
+            "the first outcome reached the saga before the cancel");
         await _harness.Bus.Publish(new CancelJob(jobId, "client asked"));
         Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Cancelled), Is.Not.Null);
 

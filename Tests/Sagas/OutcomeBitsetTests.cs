@@ -16,10 +16,18 @@ public class OutcomeBitsetTests
     [Test]
     public void Each_item_is_marked_once()
     {
-        var bits = OutcomeBitset.For(20);
+        var bits = OutcomeBitset.Mark(OutcomeBitset.For(20), 20, Enumerable.Range(0, 20), out var first);
+        OutcomeBitset.Mark(bits, 20, Enumerable.Range(0, 20), out var again);
 
-        Assert.That(Enumerable.Range(0, 20).Count(i => Mark(ref bits, i)), Is.EqualTo(20));
-        Assert.That(Enumerable.Range(0, 20).Count(i => Mark(ref bits, i)), Is.Zero);
+        Assert.That((first, again), Is.EqualTo((20, 0)));
+    }
+
+    [Test]
+    public void An_item_repeated_within_one_batch_counts_once()
+    {
+        OutcomeBitset.Mark(OutcomeBitset.For(10), 10, [3, 5, 3, 3, 5], out var newlyMarked);
+
+        Assert.That(newlyMarked, Is.EqualTo(2));
     }
 
     [Test]
@@ -27,10 +35,19 @@ public class OutcomeBitsetTests
     {
         var bits = OutcomeBitset.For(10);
 
-        Assert.That(OutcomeBitset.TryMark(bits, 10, 3, out var marked), Is.True);
+        var marked = OutcomeBitset.Mark(bits, 10, [3, 9], out _);
+
         Assert.That(marked, Is.Not.SameAs(bits));
         Assert.That(bits, Is.All.Zero, "the loaded value is left as it was");
-        Assert.That(marked[0], Is.EqualTo(0b1000));
+        Assert.That(marked, Is.EqualTo(new byte[] { 0b1000, 0b10 }));
+    }
+
+    [Test]
+    public void Marking_nothing_new_keeps_the_same_array()
+    {
+        var bits = OutcomeBitset.Mark(OutcomeBitset.For(10), 10, [1], out _);
+
+        Assert.That(OutcomeBitset.Mark(bits, 10, [1], out _), Is.SameAs(bits));
     }
 
     [TestCase(-1)]
@@ -38,13 +55,9 @@ public class OutcomeBitsetTests
     [TestCase(16)]
     public void Indexes_outside_the_job_are_refused(int index)
     {
-        Assert.That(OutcomeBitset.TryMark(OutcomeBitset.For(10), 10, index, out _), Is.False);
-    }
+        var bits = OutcomeBitset.For(10);
 
-    private static bool Mark(ref byte[] bits, int index)
-    {
-        var counted = OutcomeBitset.TryMark(bits, 20, index, out var marked);
-        bits = marked;
-        return counted;
+        Assert.That(OutcomeBitset.Mark(bits, 10, [index], out var newlyMarked), Is.SameAs(bits));
+        Assert.That(newlyMarked, Is.Zero);
     }
 }
