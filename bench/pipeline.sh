@@ -15,4 +15,4 @@ api=$!
 trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$PORT/health/ready >/dev/null && break; sleep 0.5; done
 
-dotnet bench/Pipeline/bin/Release/net10.0/PosterGen.Bench.Pipeline.dll "http://127.0.0.1:$PORT" "$COUNT" "$PAGES"
+dotnet bench/Pipeline/bin/Release/net10.0/PosterGen.Bench.Pipeline.dll vs-bare "http://127.0.0.1:$PORT" "$COUNT" "$PAGES"

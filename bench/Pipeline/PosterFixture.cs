@@ -9,6 +9,9 @@ public class PosterFixture(string directory)
 
     private readonly string badge = "data:image/png;base64," + Convert.ToBase64String(File.ReadAllBytes(Path.Combine(directory, "badge.png")));
 
+    // Differs per run, so a server's render cache never answers for a poster an earlier run made.
+    private readonly string run = Guid.NewGuid().ToString("N")[..6];
+
     public Dictionary<string, string> Data(int i) => new()
     {
         ["entity_id"] = $"offer-{i}",
@@ -19,7 +22,7 @@ public class PosterFixture(string directory)
         ["PRICE"] = $"${i % 90 + 9}.99",
         ["LINE1"] = "Hand-made in small batches by people who care.",
         ["STOCK"] = (i % 40 + 2).ToString(),
-        ["REF"] = $"R-{i:D5}",
+        ["REF"] = $"R-{i:D5}-{run}",
         ["IMAGE"] = badge,
     };
 
