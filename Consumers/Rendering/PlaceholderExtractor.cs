@@ -42,6 +42,14 @@ public static partial class PlaceholderExtractor
         return found;
     }
 
+    /// <summary>
+    /// Placeholders whose value becomes the URL of an image: the whole start of a <c>src</c>,
+    /// <c>srcset</c> or <c>poster</c> attribute, or of a CSS <c>url()</c>. Such values
+    /// are checked as images (data URI or allowed host) before a poster is made.
+    /// </summary>
+    public static IReadOnlySet<string> ImagePlaceholders(string html, string? css) =>
+        ImageSlot().Matches((css ?? "") + "\n" + html).Select(m => m.Groups["name"].Value).Where(IsName).ToHashSet();
+
     private static void Add(List<TemplatePlaceholder> found, string name, bool required)
     {
         var index = found.FindIndex(p => p.Name == name);
@@ -55,6 +63,9 @@ public static partial class PlaceholderExtractor
 
     [GeneratedRegex(@"\{\{\{?~?(?<body>[^{}]*?)~?\}?\}\}")]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"(\b(src|srcset|poster)\s*=\s*[""']?|url\(\s*[""']?)\s*\{\{\{?~?\s*(?<name>[^{}\s~]+)\s*~?\}?\}\}", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageSlot();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_\-]*(\.[A-Za-z_][A-Za-z0-9_\-]*)*$")]
     private static partial Regex Name();

@@ -20,7 +20,7 @@ public class TemplateCompiler
             _ => new Lazy<HandlebarsTemplate<object, object>>(() => Compile(template))).Value;
         try
         {
-            return render(ToObject(data) ?? new Dictionary<string, object?>());
+            return TemplateAssetUrls.Pin(render(ToObject(data) ?? new Dictionary<string, object?>()), template.Assets);
         }
         catch (HandlebarsException exception)
         {

@@ -51,4 +51,21 @@ public class TemplateCompilerTests
         Assert.That(exception!.IsPermanent, Is.True);
         Assert.That(exception.Message, Does.Contain("does not compile"));
     }
+
+    [Test]
+    public void Asset_urls_carry_the_content_hash_so_a_reused_page_never_shows_another_files_bytes()
+    {
+        var template = new PosterTemplate("pinned", 1,
+            "<img src=\"https://assets.postergen.invalid/logo.png\"><img src=\"https://assets.postergen.invalid/logo.png?x=1\">" +
+            "<img src=\"https://assets.postergen.invalid/logo.png.png\"><img src=\"{{other}}\">", null, 100, 100)
+        {
+            Assets = [new PosterAsset("logo.png", "image/png", "k", "abc123")],
+        };
+
+        var html = compiler.Fill(template, JsonSerializer.SerializeToElement(new { other = "https://assets.postergen.invalid/logo.png" }));
+
+        Assert.That(html, Is.EqualTo(
+            "<img src=\"https://assets.postergen.invalid/logo.png?sha256=abc123\"><img src=\"https://assets.postergen.invalid/logo.png?sha256=abc123&x=1\">" +
+            "<img src=\"https://assets.postergen.invalid/logo.png.png\"><img src=\"https://assets.postergen.invalid/logo.png?sha256=abc123\">"));
+    }
 }
