@@ -1,11 +1,12 @@
 using System.Text.Json;
 using PosterGen.Tests.Support;
+using ZXing;
 
 namespace PosterGen.Tests.Api;
 
 /// <summary>
 /// Per-item images (a logo top-right, a profile picture bottom-left) as data URIs or allow-listed
-/// URLs; real SQLite and Chromium.
+/// URLs, and QR codes of per-item links; real SQLite and Chromium.
 /// </summary>
 public class ItemImagesApiTests
 {
@@ -110,6 +111,28 @@ public class ItemImagesApiTests
         Assert.That((int)response.StatusCode, Is.EqualTo(422), text);
         Assert.That(JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString(), Does.Contain("not a public address"));
         Assert.That(listener.Connections - before, Is.Zero, "nothing connected to the loopback listener");
+    }
+
+    [Test]
+    public async Task The_qr_helper_draws_a_code_that_reads_back_as_the_items_link()
+    {
+        var upload = await client.PostJsonAsync("/api/templates", new
+        {
+            section = "qr",
+            name = "QR",
+            width = 480,
+            height = 480,
+            html_content = """<body style="margin:0;background:#fff"><img src="{{qr link}}" style="margin:40px;width:400px;height:400px"></body>""",
+        });
+        var placeholders = (await upload.ReadJsonAsync()).GetProperty("placeholders").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.That(placeholders, Is.EqualTo(new[] { "link" }), "the helper's argument is the placeholder, not 'qr'");
+
+        const string link = "https://example.com/offers/42?ref=poster&lang=fr";
+        var poster = await GenerateAsync("qr", new { link });
+
+        var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        var decoded = reader.Decode(new RGBLuminanceSource(poster.ToBgra32(), poster.Width, poster.Height, RGBLuminanceSource.BitmapFormat.BGRA32));
+        Assert.That(decoded?.Text, Is.EqualTo(link));
     }
 
     private static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);

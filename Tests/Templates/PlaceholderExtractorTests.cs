@@ -44,6 +44,14 @@ public class PlaceholderExtractorTests
     }
 
     [Test]
+    public void A_helper_call_needs_its_arguments_not_its_name()
+    {
+        var found = Extract("<img src=\"{{qr link}}\">{{#if coupon}}{{qr coupon.url}}{{else if fallback}}none{{/if}}");
+
+        Assert.That(found, Is.EquivalentTo(new Dictionary<string, bool> { ["link"] = true, ["coupon"] = false, ["coupon.url"] = false, ["fallback"] = false }));
+    }
+
+    [Test]
     public void Values_in_src_and_css_url_are_image_placeholders_and_other_uses_are_not()
     {
         var images = PlaceholderExtractor.ImagePlaceholders(
