@@ -16,6 +16,7 @@ await app.Services.PrepareAsync();
 
 app.UsePosterGenDefaults();
 app.MapTemplatesApi();
+app.MapTemplateAssetsApi();
 app.MapGenerationApi();
 app.MapJobsApi();
 app.MapJobStreamApi();

@@ -5,13 +5,14 @@ using PosterGen.Sagas.BatchJobs;
 namespace PosterGen.Persistence;
 
 /// <summary>
-/// The one database: templates, the job saga's rows, submitted items, results and job logs.
+/// The one database: templates and their assets, the job saga's rows, submitted items, results and job logs.
 /// Each provider has a subclass carrying its own migrations (<see cref="Providers"/>).
 /// </summary>
 public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Template> Templates => Set<Template>();
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+    public DbSet<TemplateAsset> TemplateAssets => Set<TemplateAsset>();
     public DbSet<BatchJobState> BatchJobs => Set<BatchJobState>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<PosterResult> PosterResults => Set<PosterResult>();

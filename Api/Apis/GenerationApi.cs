@@ -93,7 +93,7 @@ public static class GenerationApi
         if (template is null)
             return new Resolution(null, Problems.TemplateNotFound(templateId), null);
 
-        var errors = TemplateDataValidator.Validate(template, items, pathOf);
+        var errors = TemplateDataValidator.Validate(template, items, pathOf, services.Requests);
         return errors.Count > 0 ? new Resolution(null, null, TypedResults.ValidationProblem(errors)) : new Resolution(template, null, null);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Streaming;
+using PosterGen.Api.Templates;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers;
 using PosterGen.Persistence;
@@ -39,6 +40,9 @@ public static class Extensions
         builder.Services.AddScoped<JobQueries>();
         builder.Services.AddScoped<JobEventStream>();
         builder.Services.AddScoped<PosterGen.Api.Templates.TemplateStore>();
+        builder.Services.AddScoped<TemplateAssetStore>();
+        builder.Services.AddOptions<TemplateAssetOptions>()
+            .BindConfiguration(TemplateAssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<JobEventHub>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

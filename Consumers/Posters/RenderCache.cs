@@ -27,12 +27,16 @@ public class RenderCache(IPosterRenderer renderer, IPosterStorage storage)
 
     /// <summary>
     /// SHA-256 of what decides the pixels. Data is compacted first, so whitespace does not matter;
-    /// priority is left out, as it only decides when a poster is made.
+    /// priority is left out, as it only decides when a poster is made. The template's assets count
+    /// by name and content, as they can change while the version stays; a template without assets
+    /// keeps the key it always had.
     /// </summary>
     public static string Fingerprint(PosterTemplate template, JsonElement data, RenderOptions options)
     {
         var identity = string.Join('\n', template.Key, template.Version, JsonSerializer.Serialize(data),
             OutputFormat.Parse(options.Format).Name, options.Quality, options.DeviceScaleFactor.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        if (template.Assets.Count > 0)
+            identity += "\n" + string.Join(',', template.Assets.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => $"{a.Name}={a.Sha256}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
     }
 }

@@ -6,7 +6,7 @@ namespace PosterGen.Consumers.Rendering;
 /// One launched Chromium and the pages open on it. Retired after a number of renders or a crash;
 /// it closes once the last of its pages has come back, so no render in flight is cut off.
 /// </summary>
-public sealed class BrowserSession(IBrowser browser, RequestPolicy policy)
+public sealed class BrowserSession(IBrowser browser, RequestRouter router)
 {
     private int renders;
     private int outstanding;
@@ -27,15 +27,13 @@ public sealed class BrowserSession(IBrowser browser, RequestPolicy policy)
         });
         try
         {
-            await context.RouteAsync("**/*", route =>
-                Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var url) && policy.Allows(url)
-                    ? route.ContinueAsync()
-                    : route.AbortAsync("blockedbyclient"));
+            var requests = new PageRequests(router);
+            await context.RouteAsync("**/*", requests.RouteAsync);
             await context.RouteWebSocketAsync("**/*", socket => socket.CloseAsync());
             var page = await context.NewPageAsync();
             var cdp = await context.NewCDPSessionAsync(page);
             Interlocked.Increment(ref outstanding);
-            return new RenderPage(this, context, page, cdp, width, height, scale);
+            return new RenderPage(this, context, page, cdp, requests, width, height, scale);
         }
         catch
         {

@@ -17,7 +17,7 @@ public sealed class ChromiumPosterRenderer(
     IOptions<RendererOptions> rendererOptions,
     IOptions<ChromiumOptions> chromiumOptions,
     TemplateCompiler compiler,
-    RequestPolicy policy,
+    RequestRouter router,
     ILogger<ChromiumPosterRenderer> logger) : IPosterRenderer, IAsyncDisposable
 {
     private static readonly string[] Arguments =
@@ -106,7 +106,7 @@ public sealed class ChromiumPosterRenderer(
                 Args = Arguments,
                 Headless = true,
             });
-            session = new BrowserSession(browser, policy);
+            session = new BrowserSession(browser, router);
             return session;
         }
         catch (PlaywrightException exception)

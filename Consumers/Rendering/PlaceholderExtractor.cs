@@ -6,7 +6,8 @@ namespace PosterGen.Consumers.Rendering;
 /// <summary>
 /// Finds the placeholders a template uses. <c>{{name}}</c> and <c>{{{name}}}</c> are required; a
 /// name the template only tests (<c>{{#if logo}}</c>), or uses inside such a block, is optional.
-/// Names inside <c>#each</c>/<c>#with</c> belong to the inner object and are not listed.
+/// Names inside <c>#each</c>/<c>#with</c> belong to the inner object and are not listed. A helper's
+/// arguments are placeholders, its name is not: <c>{{qr link}}</c> needs <c>link</c>.
 /// </summary>
 public static partial class PlaceholderExtractor
 {
@@ -34,12 +35,32 @@ public static partial class PlaceholderExtractor
             {
                 if (blocks.Count > 0) blocks.Pop();
             }
-            else if (IsName(body) && !blocks.Any(b => b is "each" or "with"))
+            else if (!blocks.Any(b => b is "each" or "with"))
             {
-                Add(found, body, required: blocks.Count == 0);
+                foreach (var name in NamesIn(body))
+                    Add(found, name, required: blocks.Count == 0);
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Placeholders whose value becomes the URL of an image: the whole start of a <c>src</c>,
+    /// <c>srcset</c> or <c>poster</c> attribute, or of a CSS <c>url()</c>. Such values
+    /// are checked as images (data URI or allowed host) before a poster is made.
+    /// </summary>
+    public static IReadOnlySet<string> ImagePlaceholders(string html, string? css) =>
+        ImageSlot().Matches((css ?? "") + "\n" + html).Select(m => m.Groups["name"].Value).Where(IsName).ToHashSet();
+
+    /// <summary><c>name</c> itself, or a helper call's name-like arguments (<c>qr link size=width</c>: link, width).</summary>
+    private static IEnumerable<string> NamesIn(string body)
+    {
+        var parts = body.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 1)
+            return IsName(parts[0]) ? [parts[0]] : [];
+        // {{else if x}} chains a block: its helper is the second word.
+        var arguments = parts[0] == "else" ? 2 : IsName(parts[0]) ? 1 : parts.Length;
+        return parts.Skip(arguments).Select(part => part[(part.IndexOf('=') + 1)..]).Where(IsName);
     }
 
     private static void Add(List<TemplatePlaceholder> found, string name, bool required)
@@ -55,6 +76,9 @@ public static partial class PlaceholderExtractor
 
     [GeneratedRegex(@"\{\{\{?~?(?<body>[^{}]*?)~?\}?\}\}")]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"(\b(src|srcset|poster)\s*=\s*[""']?|url\(\s*[""']?)\s*\{\{\{?~?\s*(?<name>[^{}\s~]+)\s*~?\}?\}\}", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageSlot();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_\-]*(\.[A-Za-z_][A-Za-z0-9_\-]*)*$")]
     private static partial Regex Name();

@@ -1,4 +1,11 @@
 namespace PosterGen.Consumers.Rendering;
 
 /// <summary>One template version as the renderer needs it. Versions are immutable, so (Key, Version) identifies the content.</summary>
-public record PosterTemplate(string Key, int Version, string Html, string? Css, int Width, int Height);
+public record PosterTemplate(string Key, int Version, string Html, string? Css, int Width, int Height)
+{
+    /// <summary>
+    /// The template's fonts and images as they are now. They belong to the template, not the version,
+    /// so they are looked up for each render and are part of the render cache's key.
+    /// </summary>
+    public IReadOnlyList<PosterAsset> Assets { get; init; } = [];
+}

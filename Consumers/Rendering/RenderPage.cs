@@ -6,7 +6,8 @@ namespace PosterGen.Consumers.Rendering;
 /// A reused page in a browser context of its own (several tabs in one context may never paint in
 /// the background), with a CDP session for fast screenshots.
 /// </summary>
-public sealed class RenderPage(BrowserSession session, IBrowserContext context, IPage page, ICDPSession cdp, int width, int height, double scale)
+public sealed class RenderPage(
+    BrowserSession session, IBrowserContext context, IPage page, ICDPSession cdp, PageRequests requests, int width, int height, double scale)
 {
     private const string WaitForFontsAndImages = """
         async () => {
@@ -27,8 +28,10 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
             (width, height) = (template.Width, template.Height);
         }
 
+        requests.Begin(template);
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
         await page.EvaluateAsync(WaitForFontsAndImages);
+        requests.ThrowIfFailed();
 
         if (format == OutputFormat.Pdf)
             return await page.PdfAsync(new PagePdfOptions

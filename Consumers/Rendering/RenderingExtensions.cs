@@ -13,8 +13,13 @@ public static class RenderingExtensions
             .BindConfiguration(ChromiumOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => File.Exists(o.ExecutablePath), "Chromium:ExecutablePath does not point at a file (install Chromium: scripts/install-chromium.sh).")
             .ValidateOnStart();
+        builder.Services.AddOptions<ImageHostOptions>()
+            .BindConfiguration(ImageHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TemplateCompiler>();
         builder.Services.AddSingleton<RequestPolicy>();
+        builder.Services.AddSingleton<AssetCache>();
+        builder.Services.AddSingleton<RemoteImageFetcher>();
+        builder.Services.AddSingleton<RequestRouter>();
         builder.Services.AddSingleton<IPosterRenderer, ChromiumPosterRenderer>();
         return builder;
     }

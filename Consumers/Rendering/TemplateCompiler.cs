@@ -7,12 +7,19 @@ namespace PosterGen.Consumers.Rendering;
 /// <summary>
 /// Turns a template version plus one item's data into the page's HTML. <c>{{x}}</c> is HTML-escaped
 /// by Handlebars; only <c>{{{x}}}</c>, written by the template's author, inserts raw markup.
-/// Compiled templates are cached per version, which never changes once stored.
+/// Compiled templates are cached per version, which never changes once stored. Helpers: <c>{{qr x}}</c>.
 /// </summary>
 public class TemplateCompiler
 {
     private readonly IHandlebars handlebars = Handlebars.Create();
     private readonly ConcurrentDictionary<(string Key, int Version), Lazy<HandlebarsTemplate<object, object>>> compiled = new();
+
+    public TemplateCompiler() =>
+        // A data URI is base64 and a fixed prefix: nothing in it needs escaping, and escaping '=' would only bloat it.
+        handlebars.RegisterHelper(QrCodes.HelperName, (EncodedTextWriter output, Context _, Arguments arguments) =>
+            output.WriteSafeString(QrCodes.DataUri(arguments.Length > 0 && arguments[0] is { } value and not UndefinedBindingResult
+                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
+                : null)));
 
     public string Fill(PosterTemplate template, JsonElement data)
     {
@@ -20,7 +27,7 @@ public class TemplateCompiler
             _ => new Lazy<HandlebarsTemplate<object, object>>(() => Compile(template))).Value;
         try
         {
-            return render(ToObject(data) ?? new Dictionary<string, object?>());
+            return TemplateAssetUrls.Pin(render(ToObject(data) ?? new Dictionary<string, object?>()), template.Assets);
         }
         catch (HandlebarsException exception)
         {

@@ -1,6 +1,6 @@
 namespace PosterGen.Consumers.Storage;
 
-/// <summary>Where rendered posters are kept: a local folder served by the API, or S3.</summary>
+/// <summary>Where rendered posters, and the assets templates render with, are kept: a local folder served by the API, or S3.</summary>
 public interface IPosterStorage
 {
     /// <summary>Stores the poster under <paramref name="key"/>, replacing any object already there.</summary>
@@ -8,4 +8,7 @@ public interface IPosterStorage
 
     /// <summary>The poster stored under <paramref name="key"/>, or null when there is none.</summary>
     Task<StoredPoster?> FindAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The bytes stored under <paramref name="key"/>, or null when there are none.</summary>
+    Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken);
 }

@@ -22,6 +22,18 @@ public class LocalFolderStorage(IOptions<StorageOptions> options) : IPosterStora
     public Task<StoredPoster?> FindAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(PathOf(key)) ? Stored(key) : null);
 
+    public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private static StoredPoster Stored(string key) => new(key, $"{LocalStorageOptions.RequestPath}/{key}");
 
     private string PathOf(string key)

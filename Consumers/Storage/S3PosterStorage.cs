@@ -53,6 +53,21 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
         }
     }
 
+    public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetObjectAsync(options.Bucket, key, cancellationToken);
+            using var content = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(content, cancellationToken);
+            return content.ToArray();
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     private async Task<string> UrlOfAsync(string key)
     {
         if (!options.PresignUrls)

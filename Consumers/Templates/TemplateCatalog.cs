@@ -8,7 +8,8 @@ namespace PosterGen.Consumers.Templates;
 
 /// <summary>
 /// Resolves template references to versions. Versions are immutable, so a resolved version is cached
-/// for the life of the process; only which version is active or latest is read from the database.
+/// for the life of the process; which version is active or latest, and the template's assets
+/// (which can be replaced under the same name), are read from the database each time.
 /// </summary>
 public class TemplateCatalog(IDbContextFactory<PosterGenDbContext> contexts)
 {
@@ -30,9 +31,20 @@ public class TemplateCatalog(IDbContextFactory<PosterGenDbContext> contexts)
 
     public async Task<ResolvedTemplate?> FindVersionAsync(string key, int version, CancellationToken cancellationToken)
     {
-        if (versions.TryGetValue((key, version), out var cached)) return cached;
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = versions.TryGetValue((key, version), out var cached) ? cached : await LoadVersionAsync(db, key, version, cancellationToken);
+        if (found is null) return null;
+
+        var assets = await db.TemplateAssets.AsNoTracking()
+            .Where(a => a.Template.Key == key)
+            .OrderBy(a => a.Name)
+            .Select(a => new PosterAsset(a.Name, a.ContentType, a.StorageKey, a.Sha256))
+            .ToListAsync(cancellationToken);
+        return assets.Count == 0 ? found : found with { Poster = found.Poster with { Assets = assets } };
+    }
+
+    private async Task<ResolvedTemplate?> LoadVersionAsync(PosterGenDbContext db, string key, int version, CancellationToken cancellationToken)
+    {
         var row = await db.TemplateVersions.AsNoTracking()
             .Where(v => v.Template.Key == key && v.Version == version)
             .Select(v => new { v.Template.Name, v.Html, v.Css, v.Width, v.Height, v.Placeholders })
@@ -40,7 +52,8 @@ public class TemplateCatalog(IDbContextFactory<PosterGenDbContext> contexts)
         if (row is null) return null;
 
         var resolved = new ResolvedTemplate(
-            new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height), row.Name, row.Placeholders);
+            new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height), row.Name, row.Placeholders,
+            PlaceholderExtractor.ImagePlaceholders(row.Html, row.Css));
         return versions.GetOrAdd((key, version), resolved);
     }
 }

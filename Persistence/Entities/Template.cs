@@ -13,4 +13,7 @@ public class Template
     public DateTime UpdatedAt { get; set; }
 
     public List<TemplateVersion> Versions { get; set; } = [];
+
+    /// <summary>Fonts and images its versions share.</summary>
+    public List<TemplateAsset> Assets { get; set; } = [];
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Contracts;
@@ -14,30 +12,23 @@ namespace PosterGen.Tests.Rendering;
 public class RequestIsolationTests
 {
     private ChromiumPosterRenderer renderer = null!;
-    private TcpListener listener = null!;
-    private int connections;
-    private CancellationTokenSource stopListening = null!;
+    private LoopbackListener listener = null!;
 
     [OneTimeSetUp]
     public void Start()
     {
         renderer = TestRenderer.Create(timeoutSeconds: 15);
-        listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        stopListening = new CancellationTokenSource();
-        _ = CountConnectionsAsync(stopListening.Token);
+        listener = new LoopbackListener();
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        await stopListening.CancelAsync();
-        listener.Dispose();
+        await listener.DisposeAsync();
         await renderer.DisposeAsync();
-        stopListening.Dispose();
     }
 
-    private int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    private int Port => listener.Port;
 
     private static IEnumerable<TestCaseData> Attempts()
     {
@@ -70,7 +61,7 @@ public class RequestIsolationTests
     [TestCaseSource(nameof(Attempts))]
     public async Task A_page_cannot_reach_loopback(string template, string? value)
     {
-        var before = Volatile.Read(ref connections);
+        var before = listener.Connections;
         var html = $"<html><body style=\"margin:0\">{template.Replace("{port}", Port.ToString())}</body></html>";
         var data = JsonSerializer.SerializeToElement(new Dictionary<string, string?> { ["html"] = value?.Replace("{port}", Port.ToString()) });
 
@@ -78,7 +69,7 @@ public class RequestIsolationTests
         // Requests a page starts after the screenshot would still arrive: give them time.
         await Task.Delay(500);
 
-        Assert.That(Volatile.Read(ref connections) - before, Is.Zero, "the page reached the loopback listener");
+        Assert.That(listener.Connections - before, Is.Zero, "the page reached the loopback listener");
     }
 
     private async Task RenderIgnoringFailuresAsync(PosterTemplate template, JsonElement data)
@@ -90,21 +81,6 @@ public class RequestIsolationTests
         catch (RenderException)
         {
             // A page that navigated itself away may fail to render; what matters is where it went.
-        }
-    }
-
-    private async Task CountConnectionsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                using var client = await listener.AcceptTcpClientAsync(cancellationToken);
-                Interlocked.Increment(ref connections);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
         }
     }
 }

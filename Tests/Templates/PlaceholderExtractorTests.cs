@@ -42,4 +42,23 @@ public class PlaceholderExtractorTests
     {
         Assert.That(Extract("<div></div>", ".poster { color: {{accent}}; }"), Does.ContainKey("accent"));
     }
+
+    [Test]
+    public void A_helper_call_needs_its_arguments_not_its_name()
+    {
+        var found = Extract("<img src=\"{{qr link}}\">{{#if coupon}}{{qr coupon.url}}{{else if fallback}}none{{/if}}");
+
+        Assert.That(found, Is.EquivalentTo(new Dictionary<string, bool> { ["link"] = true, ["coupon"] = false, ["coupon.url"] = false, ["fallback"] = false }));
+    }
+
+    [Test]
+    public void Values_in_src_and_css_url_are_image_placeholders_and_other_uses_are_not()
+    {
+        var images = PlaceholderExtractor.ImagePlaceholders(
+            "<img class=\"logo\" src=\"{{logo}}\"><img src='{{{ user.avatar }}}'><div style=\"background:url({{bg}})\"></div>" +
+            "<img src=\"{{qr link}}\"><img alt=\"{{caption}}\"><a href=\"{{website}}\">{{title}}</a>",
+            ".hero { background-image: url('{{hero}}'); }");
+
+        Assert.That(images, Is.EquivalentTo(new[] { "logo", "user.avatar", "bg", "hero" }));
+    }
 }

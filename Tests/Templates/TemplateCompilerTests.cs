@@ -51,4 +51,43 @@ public class TemplateCompilerTests
         Assert.That(exception!.IsPermanent, Is.True);
         Assert.That(exception.Message, Does.Contain("does not compile"));
     }
+
+    [Test]
+    public void The_qr_helper_writes_an_svg_data_uri_of_the_value()
+    {
+        var html = Fill("<img src=\"{{qr link}}\">", new { link = "https://example.com/o/42?a=1&b=2" });
+
+        var uri = html["<img src=\"".Length..^"\">".Length];
+        Assert.That(uri, Does.StartWith("data:image/svg+xml;base64,"));
+        var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(uri["data:image/svg+xml;base64,".Length..]));
+        Assert.That(svg, Does.Contain("<svg").And.Contain("viewBox"));
+        var modules = System.Text.RegularExpressions.Regex.Match(svg, "<path[^>]* d=\"(?<d>[^\"]+)\"").Groups["d"].Value;
+        Assert.That(modules.Count(c => c == 'M'), Is.GreaterThan(50), "the code's dark modules are drawn");
+    }
+
+    [Test]
+    public void The_qr_helper_writes_nothing_for_a_missing_value_and_refuses_one_too_long_to_scan()
+    {
+        Assert.That(Fill("<img src=\"{{qr link}}\">", new { }), Is.EqualTo("<img src=\"\">"));
+
+        var tooLong = Assert.Throws<RenderException>(() => Fill("<img src=\"{{qr link}}\">", new { link = new string('x', QrCodes.MaxLength + 1) }));
+        Assert.That(tooLong!.IsPermanent, Is.True);
+    }
+
+    [Test]
+    public void Asset_urls_carry_the_content_hash_so_a_reused_page_never_shows_another_files_bytes()
+    {
+        var template = new PosterTemplate("pinned", 1,
+            "<img src=\"https://assets.postergen.invalid/logo.png\"><img src=\"https://assets.postergen.invalid/logo.png?x=1\">" +
+            "<img src=\"https://assets.postergen.invalid/logo.png.png\"><img src=\"{{other}}\">", null, 100, 100)
+        {
+            Assets = [new PosterAsset("logo.png", "image/png", "k", "abc123")],
+        };
+
+        var html = compiler.Fill(template, JsonSerializer.SerializeToElement(new { other = "https://assets.postergen.invalid/logo.png" }));
+
+        Assert.That(html, Is.EqualTo(
+            "<img src=\"https://assets.postergen.invalid/logo.png?sha256=abc123\"><img src=\"https://assets.postergen.invalid/logo.png?sha256=abc123&x=1\">" +
+            "<img src=\"https://assets.postergen.invalid/logo.png.png\"><img src=\"https://assets.postergen.invalid/logo.png?sha256=abc123\">"));
+    }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PosterGen.Bench.Pipeline;
 using PosterGen.Bench.Render;
 using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.Storage;
 using PosterGen.Contracts;
 
 var count = int.Parse(args.ElementAtOrDefault(0) ?? "120");
@@ -74,9 +75,15 @@ if (soak > 0)
     });
 }
 
-static ChromiumPosterRenderer Renderer(int pages) => new(
-    Options.Create(new RendererOptions { Concurrency = pages }), Options.Create(new ChromiumOptions()),
-    new TemplateCompiler(), new RequestPolicy(), NullLogger<ChromiumPosterRenderer>.Instance);
+static ChromiumPosterRenderer Renderer(int pages)
+{
+    // The benchmark's template has no assets and no remote images: nothing is ever read or fetched.
+    var images = Options.Create(new ImageHostOptions());
+    var requests = new RequestRouter(new RequestPolicy(images),
+        new AssetCache(new LocalFolderStorage(Options.Create(new StorageOptions()))), new RemoteImageFetcher(images));
+    return new(Options.Create(new RendererOptions { Concurrency = pages }), Options.Create(new ChromiumOptions()),
+        new TemplateCompiler(), requests, NullLogger<ChromiumPosterRenderer>.Instance);
+}
 
 static void Report(string name, Measure.Throughput result) =>
     Console.WriteLine($"{name}: {result.PostersPerSecond,6:F2} posters/s, {result.AverageKiB,6:F0} KiB each");

@@ -200,6 +200,66 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.ToTable("templates", (string)null);
                 });
 
+            modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_template_assets");
+
+                    b.HasIndex("TemplateId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_template_assets_template_id_name");
+
+                    b.ToTable("template_assets", (string)null);
+                });
+
             modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -344,6 +404,18 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.ToTable("batch_job_state", (string)null);
                 });
 
+            modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateAsset", b =>
+                {
+                    b.HasOne("PosterGen.Persistence.Entities.Template", "Template")
+                        .WithMany("Assets")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_template_assets_templates_template_id");
+
+                    b.Navigation("Template");
+                });
+
             modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateVersion", b =>
                 {
                     b.HasOne("PosterGen.Persistence.Entities.Template", "Template")
@@ -358,6 +430,8 @@ namespace PosterGen.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("PosterGen.Persistence.Entities.Template", b =>
                 {
+                    b.Navigation("Assets");
+
                     b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618

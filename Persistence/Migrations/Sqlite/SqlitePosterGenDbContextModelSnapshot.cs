@@ -189,6 +189,64 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.ToTable("templates", (string)null);
                 });
 
+            modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("template_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_template_assets");
+
+                    b.HasIndex("TemplateId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_template_assets_template_id_name");
+
+                    b.ToTable("template_assets", (string)null);
+                });
+
             modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -331,6 +389,18 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.ToTable("batch_job_state", (string)null);
                 });
 
+            modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateAsset", b =>
+                {
+                    b.HasOne("PosterGen.Persistence.Entities.Template", "Template")
+                        .WithMany("Assets")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_template_assets_templates_template_id");
+
+                    b.Navigation("Template");
+                });
+
             modelBuilder.Entity("PosterGen.Persistence.Entities.TemplateVersion", b =>
                 {
                     b.HasOne("PosterGen.Persistence.Entities.Template", "Template")
@@ -345,6 +415,8 @@ namespace PosterGen.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("PosterGen.Persistence.Entities.Template", b =>
                 {
+                    b.Navigation("Assets");
+
                     b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
