@@ -15,9 +15,9 @@ internal static class KafkaClients
         MessageTimeoutMs = options.ProduceTimeoutMs,
     };
 
-    public static ConsumerConfig ConsumerConfig(KafkaOptions options) => new(Common(options))
+    public static ConsumerConfig ConsumerConfig(KafkaOptions options, string groupId) => new(Common(options))
     {
-        GroupId = options.GroupId,
+        GroupId = groupId,
         // Offsets are committed by KafkaRenderConsumer alone, and only past completed work.
         EnableAutoCommit = false,
         EnableAutoOffsetStore = false,
@@ -28,6 +28,9 @@ internal static class KafkaClients
         // A replica joining or leaving moves only the partitions that change owner; the others
         // keep rendering instead of draining at every rebalance.
         PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        // A lane first produced to after this member subscribed (where the broker creates topics
+        // on first use) is noticed within this time rather than librdkafka's default five minutes.
+        TopicMetadataRefreshIntervalMs = 10_000,
     };
 
     public static AdminClientConfig AdminConfig(KafkaOptions options) => new(Common(options));

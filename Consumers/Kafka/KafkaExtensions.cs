@@ -18,7 +18,7 @@ public static class KafkaExtensions
     {
         builder.Services.AddOptions<KafkaOptions>()
             .BindConfiguration(KafkaOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => o.DeadLetterTopic != o.Topic, "Kafka:DeadLetterTopic must differ from Kafka:Topic.")
+            .Validate(o => !o.RenderTopics.Contains(o.DeadLetterTopic), "Kafka:DeadLetterTopic must differ from the render topics (Kafka:Topic and its .urgent and .bulk lanes).")
             .Validate(o => o.ReplicationFactor != 0, "Kafka:ReplicationFactor must be -1 (broker default) or between 1 and 32.")
             .Validate(o => o.HeartbeatIntervalMs < o.SessionTimeoutMs, "Kafka:HeartbeatIntervalMs must be below Kafka:SessionTimeoutMs.")
             .ValidateOnStart();
@@ -41,8 +41,22 @@ public static class KafkaExtensions
         {
             builder.Services.AddSingleton<KafkaDeadLetterProducer>();
             builder.Services.AddSingleton<RenderMessageProcessor>();
-            builder.Services.AddHostedService<KafkaRenderConsumer>();
+            builder.Services.AddSingleton<RenderWorkers>();
+            // The urgent lane has a consumer of its own, so its messages are fetched even while the
+            // other lanes' consumer holds a prefetched backlog.
+            builder.Services.AddSingleton<IHostedService>(services =>
+                RenderConsumer(services, lanes => [lanes.UrgentTopic], lanes => lanes.UrgentGroupId, urgent: true));
+            builder.Services.AddSingleton<IHostedService>(services =>
+                RenderConsumer(services, lanes => [.. lanes.RenderTopics.Skip(1)], lanes => lanes.GroupId, urgent: false));
         }
         return builder;
+    }
+
+    private static KafkaRenderConsumer RenderConsumer(IServiceProvider services,
+        Func<KafkaOptions, IReadOnlyList<string>> topics, Func<KafkaOptions, string> groupId, bool urgent)
+    {
+        var options = services.GetRequiredService<IOptions<KafkaOptions>>();
+        return new KafkaRenderConsumer(services.GetRequiredService<RenderMessageProcessor>(), services.GetRequiredService<RenderWorkers>(),
+            topics(options.Value), groupId(options.Value), urgent, options, services.GetRequiredService<ILogger<KafkaRenderConsumer>>());
     }
 }

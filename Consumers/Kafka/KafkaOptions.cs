@@ -16,9 +16,25 @@ public class KafkaOptions
     [Required(ErrorMessage = "Kafka:BootstrapServers is required when RenderQueue:Transport is 'kafka'.")]
     public string BootstrapServers { get; set; } = "";
 
+    /// <summary>
+    /// The render topic for priorities 4-7. Kafka has no priorities, so priorities 1-3 travel on
+    /// <c>&lt;Topic&gt;.urgent</c> and 8-10 on <c>&lt;Topic&gt;.bulk</c> (see <see cref="RenderTopics"/>).
+    /// </summary>
     [Required(ErrorMessage = "Kafka:Topic is required."),
-     RegularExpression(TopicPattern, ErrorMessage = "Kafka:Topic must be 1-249 letters, digits, '.', '_' or '-'.")]
+     RegularExpression("^[a-zA-Z0-9._-]{1,242}$", ErrorMessage = "Kafka:Topic must be 1-242 letters, digits, '.', '_' or '-'.")]
     public string Topic { get; set; } = "poster.render";
+
+    /// <summary>The render topics, most urgent lane first.</summary>
+    public IReadOnlyList<string> RenderTopics => [UrgentTopic, Topic, $"{Topic}.bulk"];
+
+    /// <summary>The lane that priorities 1-3 travel on; a consumer of its own serves it first.</summary>
+    public string UrgentTopic => $"{Topic}.urgent";
+
+    /// <summary>The lane a poster of <paramref name="priority"/> (1 first, 10 last) travels on.</summary>
+    public string TopicFor(int priority) => RenderTopics[priority <= 3 ? 0 : priority <= 7 ? 1 : 2];
+
+    /// <summary>0 for the most urgent lane, 1 and 2 for the others.</summary>
+    public int LaneOf(string topic) => topic == UrgentTopic ? 0 : topic == Topic ? 1 : 2;
 
     /// <summary>Where poison messages go; <c>&lt;Topic&gt;.dead-letter</c> unless set.</summary>
     [RegularExpression(TopicPattern, ErrorMessage = "Kafka:DeadLetterTopic must be 1-249 letters, digits, '.', '_' or '-'.")]
@@ -28,8 +44,15 @@ public class KafkaOptions
         set;
     }
 
+    /// <summary>The render processes' consumer group for the normal and bulk lanes.</summary>
     [Required(ErrorMessage = "Kafka:GroupId is required.")]
     public string GroupId { get; set; } = "postergen-render";
+
+    /// <summary>
+    /// The group for the urgent lane: a group of its own, so its members joining and leaving never
+    /// rebalance (and fence the commits of) the members working through the other lanes.
+    /// </summary>
+    public string UrgentGroupId => $"{GroupId}.urgent";
 
     /// <summary>
     /// Create the topics at start when missing (Redpanda does not auto-create them by default).

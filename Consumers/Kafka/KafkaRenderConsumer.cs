@@ -8,8 +8,9 @@ using PosterGen.Consumers.RenderQueue;
 namespace PosterGen.Consumers.Kafka;
 
 /// <summary>
-/// The render topic's consumer-group member, after the MassTransit Kafka rider: auto-commit off;
-/// up to <c>RenderQueue:WorkerCount</c> messages in flight across the assigned partitions; per
+/// A consumer-group member for some of the render topics, after the MassTransit Kafka rider:
+/// auto-commit off; messages in flight bounded by the process's shared <see cref="RenderWorkers"/>,
+/// which serve the urgent lane's member first; per
 /// partition, only the contiguous finished offsets are committed, every <c>Kafka:CommitBatchSize</c>
 /// messages or <c>Kafka:CommitIntervalMs</c>; revoked partitions and shutdown drain and commit
 /// first; poison messages go to the dead-letter topic (<see cref="RenderMessageProcessor"/>).
@@ -22,19 +23,23 @@ namespace PosterGen.Consumers.Kafka;
 /// </remarks>
 internal sealed class KafkaRenderConsumer(
     RenderMessageProcessor processor,
+    RenderWorkers workers,
+    IReadOnlyList<string> topics,
+    string groupId,
+    bool urgent,
     IOptions<KafkaOptions> options,
-    IOptions<RenderQueueOptions> queueOptions,
     ILogger<KafkaRenderConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    // Urgent messages that wait for a worker hold the other lane's workers back: look again soon.
+    private static readonly TimeSpan UrgentPollTimeout = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan PauseAfter = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(1);
 
     private readonly KafkaOptions settings = options.Value;
-    private readonly int workerCount = queueOptions.Value.WorkerCount;
-    private readonly SemaphoreSlim workers = new(queueOptions.Value.WorkerCount);
     private readonly Dictionary<TopicPartition, PartitionProgress> assigned = [];
-    private readonly Queue<ConsumeResult<byte[]?, byte[]?>> waiting = new();
+    private readonly PriorityQueue<ConsumeResult<byte[]?, byte[]?>, (int Lane, long Arrival)> waiting = new();
+    private long arrivals;
     private int finishedSinceCommit;
     private long lastCommit = Stopwatch.GetTimestamp();
     private bool paused;
@@ -45,15 +50,15 @@ internal sealed class KafkaRenderConsumer(
 
     private void Run(CancellationToken stoppingToken)
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClients.ConsumerConfig(settings))
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClients.ConsumerConfig(settings, groupId))
             .SetLogHandler((_, message) => KafkaClients.Log(logger, message))
             .SetErrorHandler((_, error) => KafkaClients.Error(logger, error))
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((current, partitions) => OnRevoked(current, partitions))
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
             .Build();
-        consumer.Subscribe(settings.Topic);
-        logger.LogInformation("Consuming {Topic} in group {GroupId} with {WorkerCount} workers", settings.Topic, settings.GroupId, workerCount);
+        consumer.Subscribe(topics);
+        logger.LogInformation("Consuming {Topics} in group {GroupId} with {WorkerCount} shared workers", topics, groupId, workers.Count);
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -67,7 +72,7 @@ internal sealed class KafkaRenderConsumer(
                 Accept(record);
         }
 
-        logger.LogInformation("Stopping: draining {InFlight} messages in flight", workerCount - workers.CurrentCount);
+        logger.LogInformation("Stopping: draining {InFlight} messages in flight", assigned.Values.Sum(p => p.Running().Length));
         Drain([.. assigned.Values]);
         Commit(consumer, assigned.Values);
         try { consumer.Close(); }
@@ -79,17 +84,17 @@ internal sealed class KafkaRenderConsumer(
         try
         {
             if (!paused)
-                return consumer.Consume(PollTimeout);
+                return consumer.Consume(urgent && waiting.Count > 0 ? UrgentPollTimeout : PollTimeout);
             // Paused: serve callbacks, then sleep until a worker frees up or the next commit check.
             var record = consumer.Consume(TimeSpan.Zero);
             if (record is null)
-                WaitHandle.WaitAny([workers.AvailableWaitHandle, stoppingToken.WaitHandle], PollTimeout);
+                workers.WaitForWorker(urgent, PollTimeout, stoppingToken);
             return record;
         }
         catch (KafkaException exception) when (!exception.Error.IsFatal)
         {
             // E.g. the topic does not exist yet or a broker is briefly unreachable; librdkafka recovers.
-            logger.LogWarning("Consuming {Topic} failed, retrying: {Code} {Reason}", settings.Topic, exception.Error.Code, exception.Error.Reason);
+            logger.LogWarning("Consuming {Topics} failed, retrying: {Code} {Reason}", topics, exception.Error.Code, exception.Error.Reason);
             stoppingToken.WaitHandle.WaitOne(ErrorBackoff);
             return null;
         }
@@ -103,32 +108,44 @@ internal sealed class KafkaRenderConsumer(
             return;
         }
         progress.Received(record.Offset);
-        // First come, first started: a message never overtakes one already waiting.
-        if (waiting.Count == 0 && workers.Wait(0))
+        // The more urgent lane first; within a lane, a message never overtakes one already waiting.
+        if (waiting.Count == 0 && workers.TryTake(urgent))
             Start(progress, record);
         else
-            waiting.Enqueue(record);
+            Wait(record);
+    }
+
+    private void Wait(ConsumeResult<byte[]?, byte[]?> record)
+    {
+        waiting.Enqueue(record, (settings.LaneOf(record.Topic), arrivals++));
+        ReportWaiting();
     }
 
     private void StartWaiting()
     {
-        while (waiting.Count > 0 && workers.Wait(0))
+        while (waiting.Count > 0 && workers.TryTake(urgent))
         {
             var record = waiting.Dequeue();
             Start(assigned[record.TopicPartition], record);
         }
+        ReportWaiting();
+    }
+
+    private void ReportWaiting()
+    {
+        if (urgent)
+            workers.UrgentWaiting(waiting.Count);
     }
 
     /// <summary>True when every worker is busy and as many messages wait for one.</summary>
-    private bool Busy => waiting.Count >= workerCount;
+    private bool Busy => waiting.Count >= workers.Count;
 
     /// <summary>
     /// Most waits for a worker are short, and pausing has a price: a paused partition drops what
     /// librdkafka prefetched and fetches it again on resume (up to fetch.wait.max.ms, 500 ms). So the
     /// loop first blocks that long for a worker, and only pauses the assignment past that.
     /// </summary>
-    private bool WorkerFreedSoon(CancellationToken stoppingToken) =>
-        WaitHandle.WaitAny([workers.AvailableWaitHandle, stoppingToken.WaitHandle], PauseAfter) == 0;
+    private bool WorkerFreedSoon(CancellationToken stoppingToken) => workers.WaitForWorker(urgent, PauseAfter, stoppingToken);
 
     private void PauseWhileBusy(IConsumer<byte[]?, byte[]?> consumer)
     {
@@ -248,10 +265,10 @@ internal sealed class KafkaRenderConsumer(
         var leaving = partitions.Select(p => assigned.GetValueOrDefault(p)).OfType<PartitionProgress>().ToList();
         foreach (var progress in leaving)
             assigned.Remove(progress.Partition);
-        var kept = waiting.Where(r => assigned.ContainsKey(r.TopicPartition)).ToList();
+        var kept = waiting.UnorderedItems.Where(w => assigned.ContainsKey(w.Element.TopicPartition)).ToList();
         waiting.Clear();
-        foreach (var record in kept)
-            waiting.Enqueue(record);
+        waiting.EnqueueRange(kept);
+        ReportWaiting();
         return leaving;
     }
 

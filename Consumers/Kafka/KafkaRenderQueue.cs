@@ -16,8 +16,9 @@ namespace PosterGen.Consumers.Kafka;
 /// 10,000-poster job over every partition, so every render replica works on it. A job-id key would
 /// put the whole job on one partition and one replica. A null key is no better: librdkafka's sticky
 /// partitioner sends a burst of keyless messages to one partition. The per-item key still names the
-/// item in kcat and the dead-letter topic. Kafka has no priorities: <c>RenderOptions.Priority</c>
-/// only orders the in-process queue.
+/// item in kcat and the dead-letter topic. Kafka has no priorities: each poster goes to the lane
+/// topic for its priority (<see cref="KafkaOptions.TopicFor"/>), and render processes serve the
+/// urgent lane first.
 /// </remarks>
 public sealed class KafkaRenderQueue(
     IProducer<byte[]?, byte[]?> producer,
@@ -26,9 +27,9 @@ public sealed class KafkaRenderQueue(
 {
     public async Task EnqueueAsync(IReadOnlyList<RenderPoster> posters, CancellationToken cancellationToken)
     {
-        var topic = options.Value.Topic;
+        var settings = options.Value;
         var deliveries = posters
-            .Select(poster => producer.ProduceAsync(topic, RenderPosterSerializer.ToMessage(poster), cancellationToken))
+            .Select(poster => producer.ProduceAsync(settings.TopicFor(poster.Options.Priority), RenderPosterSerializer.ToMessage(poster), cancellationToken))
             .ToList();
         try
         {
@@ -36,8 +37,8 @@ public sealed class KafkaRenderQueue(
         }
         catch (KafkaException exception)
         {
-            logger.LogError("{Failed} of {Count} posters were not acknowledged by {Topic}: {Code} {Reason}",
-                deliveries.Count(d => d.IsFaulted), posters.Count, topic, exception.Error.Code, exception.Error.Reason);
+            logger.LogError("{Failed} of {Count} posters were not acknowledged by {Topics}: {Code} {Reason}",
+                deliveries.Count(d => d.IsFaulted), posters.Count, settings.RenderTopics, exception.Error.Code, exception.Error.Reason);
             throw;
         }
     }

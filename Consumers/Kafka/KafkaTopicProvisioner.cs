@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace PosterGen.Consumers.Kafka;
 
 /// <summary>
-/// Creates the render and dead-letter topics when <c>Kafka:ProvisionTopics</c> is on and they are
+/// Creates the render topics (one per priority lane) and the dead-letter topic when <c>Kafka:ProvisionTopics</c> is on and they are
 /// missing. Registered before the consumer and the bus, so it runs before anything produces or
 /// subscribes. Existing topics are left as they are, partition count included.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed class KafkaTopicProvisioner(IOptions<KafkaOptions> options, ILog
         using var admin = new AdminClientBuilder(KafkaClients.AdminConfig(settings))
             .SetLogHandler((_, message) => KafkaClients.Log(logger, message))
             .Build();
-        var topics = new[] { settings.Topic, settings.DeadLetterTopic! }
+        var topics = settings.RenderTopics.Append(settings.DeadLetterTopic!)
             .Select(name => new TopicSpecification { Name = name, NumPartitions = settings.Partitions, ReplicationFactor = settings.ReplicationFactor })
             .ToList();
         try

@@ -18,7 +18,8 @@ public class KafkaRegistrationTests
 
         Assert.That(host.Services.GetRequiredService<IRenderQueue>(), Is.InstanceOf<KafkaRenderQueue>());
         var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
-        Assert.That(hosted, Is.EqualTo(new[] { typeof(KafkaTopicProvisioner), typeof(KafkaRenderConsumer) }));
+        Assert.That(hosted, Is.EqualTo(new[] { typeof(KafkaTopicProvisioner), typeof(KafkaRenderConsumer), typeof(KafkaRenderConsumer) }),
+            "topics are provisioned before the urgent lane's member and the other lanes' member start");
     }
 
     [Test]

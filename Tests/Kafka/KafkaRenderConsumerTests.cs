@@ -119,4 +119,26 @@ public class KafkaRenderConsumerTests : KafkaTestBase
         Assert.That(first.Handled.Concat(second.Handled).Distinct(), Is.EquivalentTo(Enumerable.Range(0, 400)),
             "every poster is handled by one member or the other");
     }
+
+    [Test]
+    public async Task Urgent_posters_overtake_a_bulk_backlog_already_on_the_broker()
+    {
+        var handler = new RecordingRenderPosterHandler { Behaviour = (_, cancellationToken) => Task.Delay(50, cancellationToken) };
+        var host = Renderer(handler, new() { ["RenderQueue:WorkerCount"] = "1" });
+        var queue = host.Services.GetRequiredService<IRenderQueue>();
+        await queue.EnqueueAsync(Posters(0, 40, priority: 10), CancellationToken.None);
+        await host.StartAsync();
+        await Eventually(() => handler.Handled.Count >= 2, "the bulk backlog is being worked on");
+
+        await queue.EnqueueAsync(Posters(100, 3, priority: 1), CancellationToken.None);
+        await Eventually(() => handler.Handled.Count == 43, "every poster is handled");
+
+        var order = handler.Handled.ToList();
+        var lastUrgent = new[] { 100, 101, 102 }.Max(order.IndexOf);
+        Assert.That(lastUrgent, Is.LessThan(20), $"the urgent posters ran before most of the backlog: {string.Join(",", order)}");
+        Assert.That(EndOffsets($"{Topic}.bulk").Values.Sum(), Is.EqualTo(40), "priority 10 travels on the bulk lane");
+        Assert.That(EndOffsets($"{Topic}.urgent").Values.Sum(), Is.EqualTo(3), "priority 1 travels on the urgent lane");
+        await Eventually(() => CommittedToEnd($"{Topic}.bulk") && CommittedToEnd($"{Topic}.urgent", $"{Group}.urgent"),
+            "both lanes are committed to their ends, the urgent lane by its own group");
+    }
 }

@@ -51,6 +51,9 @@ public abstract class KafkaTestBase
         Topic = $"render-{Guid.NewGuid():N}";
         Group = $"group-{Guid.NewGuid():N}";
         Job = Guid.NewGuid();
+        // The mock creates a topic when a producer first asks for it; provisioning would, elsewhere.
+        foreach (var lane in new KafkaOptions { Topic = Topic }.RenderTopics)
+            Partitions(lane);
     }
 
     [TearDown]
@@ -92,10 +95,14 @@ public abstract class KafkaTestBase
         return host;
     }
 
-    protected RenderPoster Poster(int index) =>
-        new(Job, index, $"offer-{index}", "card", 1, JsonSerializer.SerializeToElement(new { title = $"#{index}" }), RenderOptions.Default);
+    protected RenderPoster Poster(int index) => Poster(index, RenderOptions.Default.Priority);
 
-    protected List<RenderPoster> Posters(int from, int count) => Enumerable.Range(from, count).Select(Poster).ToList();
+    private RenderPoster Poster(int index, int priority) =>
+        new(Job, index, $"offer-{index}", "card", 1, JsonSerializer.SerializeToElement(new { title = $"#{index}" }),
+            RenderOptions.Default with { Priority = priority });
+
+    protected List<RenderPoster> Posters(int from, int count, int priority = 5) =>
+        Enumerable.Range(from, count).Select(i => Poster(i, priority)).ToList();
 
     protected Task Produce(int partition, Message<byte[]?, byte[]?> message) =>
         _producer.ProduceAsync(new TopicPartition(Topic, partition), message);
@@ -103,18 +110,20 @@ public abstract class KafkaTestBase
     private List<TopicPartition> Partitions(string topic) =>
         _admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics.Single().Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
 
-    /// <summary>The group's committed offsets per partition of the render topic (-1001: none yet).</summary>
-    protected Dictionary<int, long> Committed()
+    /// <summary>The group's committed offsets per partition of the render topic, or another (-1001: none yet).</summary>
+    protected Dictionary<int, long> Committed(string? topic = null, string? group = null)
     {
-        using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = _cluster.BootstrapServers, GroupId = Group }).Build();
-        return reader.Committed(Partitions(Topic), TimeSpan.FromSeconds(5)).OrderBy(o => o.Partition.Value).ToDictionary(o => o.Partition.Value, o => o.Offset.Value);
+        using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = _cluster.BootstrapServers, GroupId = group ?? Group }).Build();
+        return reader.Committed(Partitions(topic ?? Topic), TimeSpan.FromSeconds(5)).OrderBy(o => o.Partition.Value).ToDictionary(o => o.Partition.Value, o => o.Offset.Value);
     }
 
     /// <summary>Every partition committed to its end offset; an empty partition needs no commit.</summary>
-    protected bool CommittedToEnd()
+    protected bool CommittedToEnd() => CommittedToEnd(Topic);
+
+    protected bool CommittedToEnd(string topic, string? group = null)
     {
-        var committed = Committed();
-        return EndOffsets(Topic).All(end => end.Value == 0 || committed[end.Key] == end.Value);
+        var committed = Committed(topic, group);
+        return EndOffsets(topic).All(end => end.Value == 0 || committed[end.Key] == end.Value);
     }
 
     protected Dictionary<int, long> EndOffsets(string topic)
