@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Saga bookkeeping on real PostgreSQL and RabbitMQ, without rendering, beside the transport alone.
 # Usage: bash bench/saga.sh [jobs=20] [items=1000]
+# Prints two measurements: outcomes published while the saga runs (live), and outcomes queued while
+# it is stopped and then drained (its capacity alone), each beside RabbitMQ with a no-op consumer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${1:-20}; ITEMS=${2:-1000}; PORT=${PORT:-18090}
@@ -21,9 +23,21 @@ api=Api/bin/Release/net10.0/PosterGen.Api.dll
 dotnet "$api" migrate >/dev/null
 
 work=$(mktemp -d)
-PosterGen__Roles=saga ASPNETCORE_URLS=http://127.0.0.1:$PORT dotnet "$api" >"$work/saga.log" 2>&1 &
-saga=$!
+saga=
+start_saga() {
+  PosterGen__Roles=saga ASPNETCORE_URLS=http://127.0.0.1:$PORT dotnet "$api" >>"$work/saga.log" 2>&1 &
+  saga=$!
+}
+wait_ready() { for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/health/ready >/dev/null && return; sleep 0.5; done; cat "$work/saga.log" >&2; exit 1; }
 trap 'kill $saga 2>/dev/null; wait $saga 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$PORT/health/ready >/dev/null && break; sleep 0.5; done
+bench() { dotnet bench/Saga/bin/Release/net10.0/PosterGen.Bench.Saga.dll "$1" "$ConnectionStrings__RabbitMq" "$ConnectionStrings__Database" "$JOBS" "$ITEMS" "${@:2}"; }
 
-dotnet bench/Saga/bin/Release/net10.0/PosterGen.Bench.Saga.dll "$ConnectionStrings__RabbitMq" "$ConnectionStrings__Database" "$JOBS" "$ITEMS"
+start_saga; wait_ready
+bench live
+# The saga's capacity, apart from how fast publishers can go: outcomes queue up while it is
+# stopped, then it drains them.
+bench prepare
+kill -TERM $saga; wait $saga || true
+bench publish
+start_saga
+bench drain "http://127.0.0.1:$PORT"

@@ -4,14 +4,15 @@ namespace PosterGen.Sagas.BatchJobs;
 
 /// <summary>
 /// Batches of up to <see cref="MessageLimit"/> outcomes, or whatever arrived within
-/// <see cref="TimeLimit"/> of the first: large enough that a busy job costs the saga one row
-/// update per hundred posters, short enough that progress still looks live.
+/// <see cref="TimeLimit"/> of the first. The saga's cost is one row update per job per batch, so
+/// with twenty busy jobs a 25 ms window would still mean 800 updates a second; 200 ms keeps it near
+/// 100, and progress still looks live next to posters that take longer than that to render.
 /// </summary>
 public class PosterOutcomesConsumerDefinition : ConsumerDefinition<PosterOutcomesConsumer>
 {
-    private const int MessageLimit = 100;
+    private const int MessageLimit = 1000;
     private const int ConcurrencyLimit = 2;
-    private static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(200);
 
     public PosterOutcomesConsumerDefinition()
     {
