@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.S3;
+using Confluent.Kafka;
 using MassTransit;
 using Npgsql;
+using PosterGen.Consumers.Kafka;
 using PosterGen.Tests.Api;
 
 namespace PosterGen.Tests.Distributed;
@@ -50,6 +52,7 @@ public sealed class DistributedCluster : IAsyncDisposable
         await cluster.CreateDatabaseAsync();
         await Stack.RunAsync("vhost", cluster.Name);
         await ServiceProcess.RunAsync("migrate", cluster.settings, TimeSpan.FromMinutes(2));
+        cluster.CreateRenderTopics();
 
         var api = ServiceProcess.StartAsync("api", cluster.With("api"));
         var saga = ServiceProcess.StartAsync("saga", cluster.With("saga"));
@@ -79,13 +82,26 @@ public sealed class DistributedCluster : IAsyncDisposable
     public async Task<string> UploadTemplateAsync(string section) =>
         await Client.UploadTemplateAsync(section, "<div style=\"font:20px DejaVu Sans;background:#2a9d8f;color:#fff\">{{n}}</div>", 160, 90);
 
+    /// <summary>
+    /// The mock cluster creates a topic when a client first asks for it, as Kafka:ProvisionTopics
+    /// does on Redpanda: every lane exists before the renderers subscribe.
+    /// </summary>
+    private void CreateRenderTopics()
+    {
+        using var producer = new ProducerBuilder<Null, Null>(new ProducerConfig { BootstrapServers = KafkaBootstrap }).Build();
+        using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+        foreach (var topic in new KafkaOptions { Topic = RenderTopic }.RenderTopics)
+            admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>Submits posters no earlier job had, so every one is really rendered rather than found in the render cache.</summary>
-    public async Task<Guid> SubmitAsync(string template, int items)
+    public async Task<Guid> SubmitAsync(string template, int items, int priority = 5)
     {
         var batch = Guid.NewGuid().ToString("N")[..8];
         var response = await Client.PostJsonAsync("/api/generate-batch", new
         {
             template_id = template,
+            options = new { priority },
             items = Enumerable.Range(0, items).Select(i => new { entity_id = $"e{i}", n = $"{batch} #{i}" }),
         });
         Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());

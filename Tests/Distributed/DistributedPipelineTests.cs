@@ -131,6 +131,21 @@ public class DistributedPipelineTests
             await AssertExactlyOnceAsync(jobIds[i], statuses[i], 20 + i);
     }
 
+    [Test, Order(8)]
+    public async Task A_small_urgent_batch_overtakes_a_bulk_backlog_already_on_kafka()
+    {
+        var bulk = await cluster.SubmitAsync(template, 400, priority: 10);
+        await WaitForResultsAsync(bulk, atLeast: 20);
+
+        var urgent = await cluster.SubmitAsync(template, 3, priority: 1);
+        var urgentStatus = await cluster.WaitForJobAsync(urgent, JobTimeLimit);
+        var bulkDone = await cluster.ScalarAsync("SELECT count(*) FROM poster_results WHERE job_id = $1", bulk);
+
+        Assert.That(bulkDone, Is.LessThan(400), "the urgent batch finished while the bulk batch was still rendering");
+        await AssertExactlyOnceAsync(urgent, urgentStatus, 3);
+        await AssertExactlyOnceAsync(bulk, await cluster.WaitForJobAsync(bulk, JobTimeLimit), 400);
+    }
+
     /// <summary>A 400-item batch in which <paramref name="fault"/> strikes once 60 posters are done must still end exactly once.</summary>
     private async Task AssertBatchSurvivesAsync(Func<Task> fault)
     {
