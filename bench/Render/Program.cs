@@ -1,6 +1,7 @@
 // Renderer benchmark, all in one run on this machine with the same Chromium, template and data:
-// the project's ChromiumPosterRenderer with K pages beside a bare fast-capture CDP loop with K
-// pages, then single-poster latency for both. It also writes the filled posters for the
+// the project's ChromiumPosterRenderer with K pages (on its default number of browsers, one per
+// core, at most K) beside a bare fast-capture CDP loop with K pages in one browser (the reference)
+// and, where the renderer uses more, in as many browsers; then single-poster latency for both. It also writes the filled posters for the
 // puppeteer-cluster comparison that bench/render.sh runs next with Node.
 //   dotnet PosterGen.Bench.Render.dll <count> <pages: 1,2,4> <html-out-dir> [soak-renders]
 using System.Text.Json;
@@ -30,17 +31,19 @@ if (htmlOut is not null)
 Console.WriteLine($"posters: {count} of shared/fixtures/poster-1080.html (1080x1080 PNG), cores: {Environment.ProcessorCount}");
 foreach (var pages in pageCounts)
 {
+    var browsers = Math.Min(pages, new RendererOptions().Browsers);
     await using (var renderer = Renderer(pages))
     {
         await Task.WhenAll(Enumerable.Range(0, pages).Select(i => renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)));
         var ours = await Measure.ThroughputAsync(count, pages,
             async (_, i) => (await renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)).Content);
-        Report($"PosterGen renderer  K={pages}", ours);
+        Report($"PosterGen renderer  K={pages} browsers={browsers}", ours);
     }
-    await using (var bare = await FastCaptureLoop.StartAsync(pages))
+    foreach (var bareBrowsers in new[] { 1, browsers }.Distinct())
     {
+        await using var bare = await FastCaptureLoop.StartAsync(pages, bareBrowsers);
         await Task.WhenAll(Enumerable.Range(0, pages).Select(i => bare.RenderAsync(i, filled[i])));
-        Report($"bare fast-capture   K={pages}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
+        Report($"bare fast-capture   K={pages} browsers={bareBrowsers}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
     }
 }
 
@@ -67,8 +70,8 @@ if (soak > 0)
         var poster = await renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None);
         if ((i + 1) % step == 0)
         {
-            var (self, chromium) = Measure.ResidentMiB();
-            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Chromium processes {chromium,6:F0} MiB");
+            var (self, driver, chromium) = Measure.ResidentMiB();
+            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Playwright driver {driver,4:F0} MiB, its Chromium processes {chromium,6:F0} MiB");
         }
         return poster.Content;
     });
