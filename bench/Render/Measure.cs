@@ -72,7 +72,12 @@ public static class Measure
         catch (IOException) { return null; }
     }
 
-    private static string Name(int pid) => Stat(pid) is { } stat ? stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')] : "";
+    /// <summary>The executable's file name (Node renames its main thread, so not the stat name).</summary>
+    private static string Name(int pid)
+    {
+        try { return Path.GetFileName(File.ReadAllText($"/proc/{pid}/cmdline").Split('\0')[0]); }
+        catch (IOException) { return ""; }
+    }
 
     /// <summary>VmRSS, in bytes.</summary>
     private static double ResidentBytes(int pid)
