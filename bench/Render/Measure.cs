@@ -72,10 +72,13 @@ public static class Measure
         catch (IOException) { return null; }
     }
 
-    /// <summary>The executable's file name (Node renames its main thread, so not the stat name).</summary>
+    /// <summary>
+    /// The executable's file name: Node renames its main thread, so not the stat name, and Chromium's
+    /// zygote children rewrite their command line into one space-separated string.
+    /// </summary>
     private static string Name(int pid)
     {
-        try { return Path.GetFileName(File.ReadAllText($"/proc/{pid}/cmdline").Split('\0')[0]); }
+        try { return Path.GetFileName(File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', ' ')[0]); }
         catch (IOException) { return ""; }
     }
 
