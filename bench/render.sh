@@ -13,9 +13,28 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet bench/Render/bin/Release/net10.0/PosterGen.Bench.Render.dll "$COUNT" "$PAGES" "$work/html" "$SOAK"
+dotnet bench/Render/bin/Release/net10.0/PosterGen.Bench.Render.dll "$COUNT" "$PAGES" "$work/html" "$SOAK" | tee "$work/out"
 for k in ${PAGES//,/ }; do
   for mode in page context; do
-    node bench/Render/cluster.js "$work/html" "$k" "$mode"
+    node bench/Render/cluster.js "$work/html" "$k" "$mode" | tee -a "$work/out"
   done
 done
+
+# Ratios of the renderer's posters/s to each baseline at the same K, and of latency p50.
+echo "ratios (same run):"
+awk '
+  { gsub(/:/, "") }
+  /^PosterGen renderer/ { split($3, p, "="); ours[p[2]] = $(NF-4) }
+  /^bare fast-capture/  { split($3, p, "="); split($4, b, "="); bare[p[2], b[2]] = $(NF-4); if (b[2] > browsers[p[2]]) browsers[p[2]] = b[2] }
+  /^puppeteer-cluster/  { split($3, p, "="); cluster[p[2], $2] = $(NF-4) }
+  /^latency PosterGen/  { oursP50 = $5 }
+  /^latency bare/       { bareP50 = $5 }
+  END {
+    for (k in ours) {
+      line = sprintf("  K=%s: %.2fx bare (1 browser)", k, ours[k] / bare[k, 1])
+      if (browsers[k] > 1) line = line sprintf(", %.2fx bare (%s browsers)", ours[k] / bare[k, browsers[k]], browsers[k])
+      if ((k, "page") in cluster) line = line sprintf(", %.2fx puppeteer-cluster page, %.2fx context", ours[k] / cluster[k, "page"], ours[k] / cluster[k, "context"])
+      print line
+    }
+    if (bareP50 > 0) printf "  latency p50: %.2fx bare\n", oursP50 / bareP50
+  }' "$work/out"

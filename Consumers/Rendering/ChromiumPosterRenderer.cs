@@ -8,17 +8,15 @@ using PosterGen.Contracts;
 namespace PosterGen.Consumers.Rendering;
 
 /// <summary>
-/// Renders posters in one system Chromium with a pool of <c>Render:Concurrency</c> reused pages.
-/// Every render is bounded by <c>Render:TimeoutSeconds</c>; a page that times out or breaks is
-/// thrown away and replaced. The browser is replaced every <c>Render:RecycleAfter</c> renders and
-/// after a crash, without cutting off renders in flight. It starts on the first render.
+/// Renders posters in <c>Render:Browsers</c> system Chromiums with a pool of <c>Render:Concurrency</c>
+/// reused pages spread evenly over them. Chromium encodes screenshots on its browser process's main
+/// thread, so one browser keeps about one core busy however many pages it has; more browsers are
+/// how the other cores get used. Every render is bounded by <c>Render:TimeoutSeconds</c>; a page
+/// that times out or breaks is thrown away and replaced. Each browser is replaced after
+/// <c>Render:RecycleAfter</c> of its renders and after a crash, without cutting off renders in
+/// flight, while the others keep rendering. Browsers start on first use.
 /// </summary>
-public sealed class ChromiumPosterRenderer(
-    IOptions<RendererOptions> rendererOptions,
-    IOptions<ChromiumOptions> chromiumOptions,
-    TemplateCompiler compiler,
-    RequestRouter router,
-    ILogger<ChromiumPosterRenderer> logger) : IPosterRenderer, IAsyncDisposable
+public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
 {
     private static readonly string[] Arguments =
     [
@@ -27,14 +25,38 @@ public sealed class ChromiumPosterRenderer(
         // Defence in depth behind request routing: anything that still reaches the network stack
         // (loopback included) is sent to a proxy that does not exist.
         "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+        // A DevTools server on a loopback port Chromium picks, for the direct screenshot channel
+        // (DevToolsChannel); automation mode lets its port be found from the command line.
+        "--remote-debugging-port=0", "--enable-automation",
     ];
 
-    private readonly RendererOptions options = rendererOptions.Value;
-    private readonly SemaphoreSlim slots = new(rendererOptions.Value.Concurrency);
-    private readonly SemaphoreSlim launching = new(1);
-    private readonly ConcurrentQueue<RenderPage> idle = new();
+    private readonly RendererOptions options;
+    private readonly ChromiumOptions chromium;
+    private readonly TemplateCompiler compiler;
+    private readonly RequestRouter router;
+    private readonly SemaphoreSlim slots;
+    private readonly SemaphoreSlim starting = new(1);
+    private readonly ConcurrentQueue<Lane> idle = new();
+    private readonly BrowserSlot[] browsers;
     private IPlaywright? playwright;
-    private BrowserSession? session;
+
+    public ChromiumPosterRenderer(
+        IOptions<RendererOptions> rendererOptions,
+        IOptions<ChromiumOptions> chromiumOptions,
+        TemplateCompiler compiler,
+        RequestRouter router,
+        ILogger<ChromiumPosterRenderer> logger)
+    {
+        options = rendererOptions.Value;
+        chromium = chromiumOptions.Value;
+        this.compiler = compiler;
+        this.router = router;
+        slots = new SemaphoreSlim(options.Concurrency);
+        browsers = Enumerable.Range(0, Math.Min(options.Browsers, options.Concurrency))
+            .Select(index => new BrowserSlot(index, LaunchAsync, logger)).ToArray();
+        for (var lane = 0; lane < options.Concurrency; lane++)
+            idle.Enqueue(new Lane(browsers[lane % browsers.Length]));
+    }
 
     public async Task<RenderedPoster> RenderAsync(PosterTemplate template, JsonElement data, RenderOptions renderOptions, CancellationToken cancellationToken)
     {
@@ -43,14 +65,15 @@ public sealed class ChromiumPosterRenderer(
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
 
         await slots.WaitAsync(cancellationToken);
-        RenderPage? page = null;
+        // As many lanes as slots: one is always free here.
+        idle.TryDequeue(out var lane);
+        var rendered = false;
         try
         {
-            page = await TakePageAsync(template, renderOptions.DeviceScaleFactor, cancellationToken);
+            var page = await TakePageAsync(lane!, template, renderOptions.DeviceScaleFactor, cancellationToken);
             var content = await page.RenderAsync(html, template, format, renderOptions.Quality, timeout).WaitAsync(timeout, cancellationToken);
             page.Session.CountRender();
-            idle.Enqueue(page);
-            page = null;
+            rendered = true;
 
             var scale = renderOptions.DeviceScaleFactor;
             return new RenderedPoster(content, format.ContentType, format.FileExtension,
@@ -64,68 +87,78 @@ public sealed class ChromiumPosterRenderer(
         {
             throw new RenderException($"Chromium failed to render: {exception.Message.Split('\n')[0]}", isPermanent: false, exception);
         }
+        catch (System.Net.WebSockets.WebSocketException exception)
+        {
+            throw new RenderException($"Chromium failed to render: {exception.Message}", isPermanent: false, exception);
+        }
         finally
         {
-            if (page is not null)
-                await page.CloseAsync();
+            if (!rendered && lane!.Page is { } broken)
+            {
+                lane.Page = null;
+                await broken.CloseAsync();
+            }
+            idle.Enqueue(lane!);
             slots.Release();
         }
     }
 
-    private async Task<RenderPage> TakePageAsync(PosterTemplate template, double scale, CancellationToken cancellationToken)
+    /// <summary>The lane's page if it is on its browser's current session at this scale, else a new one.</summary>
+    private async Task<RenderPage> TakePageAsync(Lane lane, PosterTemplate template, double scale, CancellationToken cancellationToken)
     {
-        var current = await CurrentSessionAsync(cancellationToken);
-        while (idle.TryDequeue(out var page))
+        var current = await lane.Browser.CurrentAsync(options.RecycleAfter, cancellationToken);
+        if (lane.Page is { } page)
         {
             if (page.Session == current && page.Scale == scale) return page;
+            lane.Page = null;
             await page.CloseAsync();
         }
-        return await current.OpenPageAsync(template.Width, template.Height, scale);
+        lane.Page = await current.OpenPageAsync(template.Width, template.Height, scale);
+        return lane.Page;
     }
 
-    private async Task<BrowserSession> CurrentSessionAsync(CancellationToken cancellationToken)
+    private async Task<BrowserSession> LaunchAsync()
     {
-        var current = session;
-        if (current is { IsUsable: true } && current.Renders < options.RecycleAfter) return current;
-
-        await launching.WaitAsync(cancellationToken);
         try
         {
-            if (session is { IsUsable: true } && session.Renders < options.RecycleAfter) return session;
-            if (session is not null)
+            await starting.WaitAsync();
+            try
             {
-                logger.LogInformation("Replacing the browser after {Renders} renders (connected: {Connected})",
-                    session.Renders, session.Browser.IsConnected);
-                await session.RetireAsync();
+                playwright ??= await Playwright.CreateAsync();
             }
-
-            playwright ??= await Playwright.CreateAsync();
+            finally
+            {
+                starting.Release();
+            }
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = chromiumOptions.Value.ExecutablePath,
+                ExecutablePath = chromium.ExecutablePath,
                 Args = Arguments,
                 Headless = true,
             });
-            session = new BrowserSession(browser, router);
-            return session;
+            return new BrowserSession(browser, router, await DevToolsChannel.FindPortAsync(browser));
         }
         catch (PlaywrightException exception)
         {
-            throw new RenderException($"Chromium could not be started from '{chromiumOptions.Value.ExecutablePath}': {exception.Message.Split('\n')[0]}",
+            throw new RenderException($"Chromium could not be started from '{chromium.ExecutablePath}': {exception.Message.Split('\n')[0]}",
                 isPermanent: false, exception);
-        }
-        finally
-        {
-            launching.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        while (idle.TryDequeue(out var page))
-            await page.CloseAsync();
-        if (session is not null)
-            await session.RetireAsync();
+        while (idle.TryDequeue(out var lane))
+            if (lane.Page is not null)
+                await lane.Page.CloseAsync();
+        foreach (var browser in browsers)
+            await browser.RetireAsync();
         playwright?.Dispose();
+    }
+
+    /// <summary>One place in the pool: a page, kept between renders, on one browser.</summary>
+    private sealed class Lane(BrowserSlot browser)
+    {
+        public BrowserSlot Browser { get; } = browser;
+        public RenderPage? Page { get; set; }
     }
 }

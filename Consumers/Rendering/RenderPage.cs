@@ -4,10 +4,11 @@ namespace PosterGen.Consumers.Rendering;
 
 /// <summary>
 /// A reused page in a browser context of its own (several tabs in one context may never paint in
-/// the background), with a CDP session for fast screenshots.
+/// the background), with a CDP session for fast screenshots and, where the browser allows one, a
+/// direct <see cref="DevToolsChannel"/> that carries them without Playwright's driver in between.
 /// </summary>
-public sealed class RenderPage(
-    BrowserSession session, IBrowserContext context, IPage page, ICDPSession cdp, PageRequests requests, int width, int height, double scale)
+public sealed class RenderPage(BrowserSession session, IBrowserContext context, IPage page, ICDPSession cdp, PageRequests requests,
+    int width, int height, double scale, DevToolsChannel? channel = null)
 {
     private const string WaitForFontsAndImages = """
         async () => {
@@ -43,17 +44,21 @@ public sealed class RenderPage(
             });
 
         // Chromium encodes screenshots on its browser process; optimizeForSpeed halves that cost
-        // (files somewhat larger), and the clip keeps the output exactly the template's size. A clip
-        // captures at its own scale, not the context's device scale factor, so hi-DPI is set here.
+        // (files somewhat larger). The viewport is the template's size, so at scale 1 the plain
+        // viewport capture is exactly the poster. A capture is at scale 1 whatever the context's
+        // device scale factor, so hi-DPI needs a clip with its own scale.
         var arguments = new Dictionary<string, object>
         {
             ["format"] = format.Name,
-            ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = template.Width, ["height"] = template.Height, ["scale"] = Scale },
             ["optimizeForSpeed"] = true,
             ["captureBeyondViewport"] = false,
         };
+        if (Scale != 1)
+            arguments["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = template.Width, ["height"] = template.Height, ["scale"] = Scale };
         if (format != OutputFormat.Png)
             arguments["quality"] = quality;
+        if (channel is not null)
+            return await channel.CaptureScreenshotAsync(arguments, timeout);
         var result = await cdp.SendAsync("Page.captureScreenshot", arguments)
             ?? throw new RenderException("Chromium returned no screenshot.", isPermanent: false);
         return Convert.FromBase64String(result.GetProperty("data").GetString()!);
@@ -61,6 +66,8 @@ public sealed class RenderPage(
 
     public async Task CloseAsync()
     {
+        if (channel is not null)
+            await channel.DisposeAsync();
         try
         {
             await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5));

@@ -34,16 +34,65 @@ public static class Measure
         return (times[(int)(0.50 * (count - 1))], times[(int)(0.95 * (count - 1))]);
     }
 
-    /// <summary>Resident memory of this process and every Chromium process, in MiB.</summary>
-    public static (double Self, double Chromium) ResidentMiB()
+    /// <summary>
+    /// Resident memory in MiB of this process, of Playwright's Node driver and of the Chromium
+    /// processes it started (other Chromiums on the machine are not counted).
+    /// </summary>
+    public static (double Self, double Driver, double Chromium) ResidentMiB()
     {
-        double chromium = 0;
-        foreach (var process in Process.GetProcessesByName("chromium"))
+        double driver = 0, chromium = 0;
+        foreach (var pid in Descendants(Environment.ProcessId))
         {
-            try { chromium += process.WorkingSet64; }
-            catch (InvalidOperationException) { }
-            process.Dispose();
+            var name = Name(pid);
+            var bytes = ResidentBytes(pid);
+            if (name == "node") driver += bytes;
+            else if (name.StartsWith("chrom", StringComparison.Ordinal)) chromium += bytes;
         }
-        return (Process.GetCurrentProcess().WorkingSet64 / 1048576.0, chromium / 1048576.0);
+        return (ResidentBytes(Environment.ProcessId) / 1048576.0, driver / 1048576.0, chromium / 1048576.0);
+    }
+
+    private static IEnumerable<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && Stat(pid) is { } stat)
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        bool Under(int pid)
+        {
+            for (var hops = 0; hops < 32 && parents.TryGetValue(pid, out var parent); hops++, pid = parent)
+                if (parent == root) return true;
+            return false;
+        }
+        return parents.Keys.Where(Under);
+    }
+
+    private static string? Stat(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat"); }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>
+    /// The executable's file name: Node renames its main thread, so not the stat name, and Chromium's
+    /// zygote children rewrite their command line into one space-separated string.
+    /// </summary>
+    private static string Name(int pid)
+    {
+        try { return Path.GetFileName(File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', ' ')[0]); }
+        catch (IOException) { return ""; }
+    }
+
+    /// <summary>VmRSS, in bytes.</summary>
+    private static double ResidentBytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 }

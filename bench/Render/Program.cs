@@ -1,6 +1,7 @@
 // Renderer benchmark, all in one run on this machine with the same Chromium, template and data:
-// the project's ChromiumPosterRenderer with K pages beside a bare fast-capture CDP loop with K
-// pages, then single-poster latency for both. It also writes the filled posters for the
+// the project's ChromiumPosterRenderer with K pages (on its default number of browsers, one per
+// core, at most K) beside a bare fast-capture CDP loop with K pages in one browser (the reference)
+// and, where the renderer uses more, in as many browsers; then single-poster latency for both. It also writes the filled posters for the
 // puppeteer-cluster comparison that bench/render.sh runs next with Node.
 //   dotnet PosterGen.Bench.Render.dll <count> <pages: 1,2,4> <html-out-dir> [soak-renders]
 using System.Text.Json;
@@ -28,33 +29,41 @@ if (htmlOut is not null)
         await File.WriteAllTextAsync(Path.Combine(htmlOut, $"{i:D5}.html"), filled[i]);
 }
 
+// Both sides render this many first: launch, page creation and the JIT of the Playwright code
+// they share are not charged to whichever runs first.
+const int Warmup = 10;
+
 Console.WriteLine($"posters: {count} of shared/fixtures/poster-1080.html (1080x1080 PNG), cores: {Environment.ProcessorCount}");
 foreach (var pages in pageCounts)
 {
+    var browsers = Math.Min(pages, new RendererOptions().Browsers);
     await using (var renderer = Renderer(pages))
     {
-        await Task.WhenAll(Enumerable.Range(0, pages).Select(i => renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)));
+        await Measure.ThroughputAsync(Warmup, pages, async (_, i) => (await renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None)).Content);
         var ours = await Measure.ThroughputAsync(count, pages,
             async (_, i) => (await renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)).Content);
-        Report($"PosterGen renderer  K={pages}", ours);
+        Report($"PosterGen renderer  K={pages} browsers={browsers}", ours);
     }
-    await using (var bare = await FastCaptureLoop.StartAsync(pages))
+    foreach (var bareBrowsers in new[] { 1, browsers }.Distinct())
     {
-        await Task.WhenAll(Enumerable.Range(0, pages).Select(i => bare.RenderAsync(i, filled[i])));
-        Report($"bare fast-capture   K={pages}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
+        await using var bare = await FastCaptureLoop.StartAsync(pages, bareBrowsers);
+        await Measure.ThroughputAsync(Warmup, pages, (caller, i) => bare.RenderAsync(caller, filled[i % count]));
+        Report($"bare fast-capture   K={pages} browsers={bareBrowsers}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
     }
 }
 
 const int LatencySamples = 40;
 await using (var renderer = Renderer(Environment.ProcessorCount))
 {
-    await renderer.RenderAsync(template, data[0], RenderOptions.Default, CancellationToken.None);
+    for (var i = 0; i < Warmup; i++)
+        await renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None);
     var (p50, p95) = await Measure.LatencyAsync(LatencySamples, i => renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None));
     Console.WriteLine($"latency PosterGen renderer : p50 {p50,6:F0} ms, p95 {p95,6:F0} ms ({LatencySamples} posters one at a time)");
 }
 await using (var bare = await FastCaptureLoop.StartAsync(1))
 {
-    await bare.RenderAsync(0, filled[0]);
+    for (var i = 0; i < Warmup; i++)
+        await bare.RenderAsync(0, filled[i % count]);
     var (p50, p95) = await Measure.LatencyAsync(LatencySamples, i => bare.RenderAsync(0, filled[i % count]));
     Console.WriteLine($"latency bare fast-capture  : p50 {p50,6:F0} ms, p95 {p95,6:F0} ms");
 }
@@ -68,8 +77,8 @@ if (soak > 0)
         var poster = await renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None);
         if ((i + 1) % step == 0)
         {
-            var (self, chromium) = Measure.ResidentMiB();
-            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Chromium processes {chromium,6:F0} MiB");
+            var (self, driver, chromium) = Measure.ResidentMiB();
+            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Playwright driver {driver,4:F0} MiB, its Chromium processes {chromium,6:F0} MiB");
         }
         return poster.Content;
     });
