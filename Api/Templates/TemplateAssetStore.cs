@@ -33,15 +33,31 @@ public class TemplateAssetStore(PosterGenDbContext db, IPosterStorage storage)
         var type = AssetTypes.ForName(upload.Name)!;
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content));
         var stored = await storage.SaveAsync($"{StoragePrefix}/{key}/{sha256}.{type.Extension}", upload.Content, type.ContentType, cancellationToken);
+        var content = new StoredAsset(type.ContentType, upload.Content.Length, stored.Key, sha256);
+        try
+        {
+            return await PointNameAtAsync(templateId, upload.Name, content, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another upload of this new name inserted it first (the unique index on template and
+            // name): this upload replaces that one, as if it had come a moment later.
+            db.ChangeTracker.Clear();
+            return await PointNameAtAsync(templateId, upload.Name, content, cancellationToken);
+        }
+    }
 
+    private async Task<(TemplateAssetResponse Asset, bool Created)> PointNameAtAsync(
+        int templateId, string name, StoredAsset content, CancellationToken cancellationToken)
+    {
         var now = DateTime.UtcNow;
-        var asset = await db.TemplateAssets.FirstOrDefaultAsync(a => a.TemplateId == templateId && a.Name == upload.Name, cancellationToken);
+        var asset = await db.TemplateAssets.FirstOrDefaultAsync(a => a.TemplateId == templateId && a.Name == name, cancellationToken);
         var created = asset is null;
-        asset ??= db.TemplateAssets.Add(new TemplateAsset { TemplateId = templateId, Name = upload.Name, CreatedAt = now }).Entity;
-        asset.ContentType = type.ContentType;
-        asset.SizeBytes = upload.Content.Length;
-        asset.StorageKey = stored.Key;
-        asset.Sha256 = sha256;
+        asset ??= db.TemplateAssets.Add(new TemplateAsset { TemplateId = templateId, Name = name, CreatedAt = now }).Entity;
+        asset.ContentType = content.ContentType;
+        asset.SizeBytes = content.SizeBytes;
+        asset.StorageKey = content.StorageKey;
+        asset.Sha256 = content.Sha256;
         asset.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return (ToResponse(asset), created);
@@ -56,6 +72,8 @@ public class TemplateAssetStore(PosterGenDbContext db, IPosterStorage storage)
     /// <summary>Removes the name; false when the template has no such asset.</summary>
     public async Task<bool> DeleteAsync(int templateId, string name, CancellationToken cancellationToken) =>
         await db.TemplateAssets.Where(a => a.TemplateId == templateId && a.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private sealed record StoredAsset(string ContentType, long SizeBytes, string StorageKey, string Sha256);
 
     private static TemplateAssetResponse ToResponse(TemplateAsset asset) => new(
         asset.Name, TemplateAssetUrls.For(asset.Name), asset.ContentType, asset.SizeBytes, asset.Sha256, asset.CreatedAt, asset.UpdatedAt);

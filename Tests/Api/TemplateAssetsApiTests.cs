@@ -141,6 +141,23 @@ public class TemplateAssetsApiTests
     }
 
     [Test]
+    public async Task Simultaneous_first_uploads_of_one_name_all_succeed_and_exactly_one_creates_it()
+    {
+        await client.UploadTemplateAsync("asset-race", "<p>{{x}}</p>", 100, 100);
+        var contents = Enumerable.Range(1, 8).Select(i => Png.Solid(1, 1, (byte)i, 0, 0)).ToArray();
+
+        var responses = await Task.WhenAll(contents.Select(content => PutAsync("asset-race", "logo.png", content)));
+
+        var statuses = responses.Select(r => (int)r.StatusCode).ToArray();
+        Assert.That(statuses, Is.All.AnyOf(200, 201), string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))));
+        Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), "the others replaced it");
+        var listed = await (await client.GetAsync("/api/templates/asset-race/assets")).ReadJsonAsync();
+        Assert.That(listed.GetArrayLength(), Is.EqualTo(1));
+        var uploaded = contents.Select(c => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(c)));
+        Assert.That(uploaded, Does.Contain(listed[0].GetProperty("sha256").GetString()), "the name points at one of the uploads");
+    }
+
+    [Test]
     public async Task Asset_files_are_not_served_with_the_posters()
     {
         await client.UploadTemplateAsync("asset-private", "<p>{{x}}</p>", 100, 100);
