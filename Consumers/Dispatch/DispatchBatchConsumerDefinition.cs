@@ -1,4 +1,5 @@
 using MassTransit;
+using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Consumers.Dispatch;
 
@@ -11,7 +12,7 @@ public class DispatchBatchConsumerDefinition : ConsumerDefinition<DispatchBatchC
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<DispatchBatchConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(15, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseRetryOutlastingRestarts();
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }
