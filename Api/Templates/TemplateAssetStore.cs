@@ -10,9 +10,11 @@ using PosterGen.Persistence.Entities;
 namespace PosterGen.Api.Templates;
 
 /// <summary>
-/// Stores template assets: the bytes content-addressed in poster storage, the name in
-/// <c>template_assets</c>. Replacing an asset points its name at new bytes; the old bytes stay,
-/// as posters already rendered with them are still served.
+/// Stores template assets: the bytes in poster storage, the name in <c>template_assets</c>. Every
+/// upload writes an object of its own before the name points at it, and the name moves from one
+/// object to the next in one conditional update, so whoever moved it away from an object is the
+/// only one who can delete that object: no name is ever left pointing at deleted bytes. A render
+/// that read the old name just before the move finds its bytes gone, and retries with the new ones.
 /// </summary>
 public class TemplateAssetStore(PosterGenDbContext db, IPosterStorage storage)
 {
@@ -31,36 +33,49 @@ public class TemplateAssetStore(PosterGenDbContext db, IPosterStorage storage)
         int templateId, string key, AssetUpload upload, CancellationToken cancellationToken)
     {
         var type = AssetTypes.ForName(upload.Name)!;
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content));
-        var stored = await storage.SaveAsync($"{StoragePrefix}/{key}/{sha256}.{type.Extension}", upload.Content, type.ContentType, cancellationToken);
-        var content = new StoredAsset(type.ContentType, upload.Content.Length, stored.Key, sha256);
-        try
-        {
-            return await PointNameAtAsync(templateId, upload.Name, content, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another upload of this new name inserted it first (the unique index on template and
-            // name): this upload replaces that one, as if it had come a moment later.
-            db.ChangeTracker.Clear();
-            return await PointNameAtAsync(templateId, upload.Name, content, cancellationToken);
-        }
-    }
-
-    private async Task<(TemplateAssetResponse Asset, bool Created)> PointNameAtAsync(
-        int templateId, string name, StoredAsset content, CancellationToken cancellationToken)
-    {
+        var stored = await storage.SaveAsync($"{StoragePrefix}/{key}/{Guid.CreateVersion7():N}.{type.Extension}", upload.Content, type.ContentType, cancellationToken);
         var now = DateTime.UtcNow;
-        var asset = await db.TemplateAssets.FirstOrDefaultAsync(a => a.TemplateId == templateId && a.Name == name, cancellationToken);
-        var created = asset is null;
-        asset ??= db.TemplateAssets.Add(new TemplateAsset { TemplateId = templateId, Name = name, CreatedAt = now }).Entity;
-        asset.ContentType = content.ContentType;
-        asset.SizeBytes = content.SizeBytes;
-        asset.StorageKey = content.StorageKey;
-        asset.Sha256 = content.Sha256;
-        asset.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return (ToResponse(asset), created);
+        var asset = new TemplateAsset
+        {
+            TemplateId = templateId,
+            Name = upload.Name,
+            ContentType = type.ContentType,
+            SizeBytes = upload.Content.Length,
+            StorageKey = stored.Key,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        // Each round either inserts the name or moves it from the object last seen; losing a race
+        // to another upload of the same name only means looking again.
+        while (true)
+        {
+            var current = await db.TemplateAssets.AsNoTracking()
+                .Where(a => a.TemplateId == templateId && a.Name == upload.Name)
+                .Select(a => new { a.StorageKey, a.CreatedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (current is null)
+            {
+                if (await TryInsertAsync(asset, cancellationToken))
+                    return (ToResponse(asset), true);
+                continue;
+            }
+
+            var moved = await db.TemplateAssets
+                .Where(a => a.TemplateId == templateId && a.Name == upload.Name && a.StorageKey == current.StorageKey)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(a => a.ContentType, asset.ContentType)
+                    .SetProperty(a => a.SizeBytes, asset.SizeBytes)
+                    .SetProperty(a => a.StorageKey, asset.StorageKey)
+                    .SetProperty(a => a.Sha256, asset.Sha256)
+                    .SetProperty(a => a.UpdatedAt, asset.UpdatedAt), cancellationToken);
+            if (moved == 0) continue;
+
+            await DeleteIfUnusedAsync(current.StorageKey, cancellationToken);
+            asset.CreatedAt = current.CreatedAt;
+            return (ToResponse(asset), false);
+        }
     }
 
     public async Task<IReadOnlyList<TemplateAssetResponse>> ListAsync(int templateId, CancellationToken cancellationToken)
@@ -69,11 +84,49 @@ public class TemplateAssetStore(PosterGenDbContext db, IPosterStorage storage)
         return assets.Select(ToResponse).ToList();
     }
 
-    /// <summary>Removes the name; false when the template has no such asset.</summary>
-    public async Task<bool> DeleteAsync(int templateId, string name, CancellationToken cancellationToken) =>
-        await db.TemplateAssets.Where(a => a.TemplateId == templateId && a.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>Removes the name and then its bytes; false when the template has no such asset.</summary>
+    public async Task<bool> DeleteAsync(int templateId, string name, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var storageKey = await db.TemplateAssets.Where(a => a.TemplateId == templateId && a.Name == name)
+                .Select(a => a.StorageKey).FirstOrDefaultAsync(cancellationToken);
+            if (storageKey is null) return false;
 
-    private sealed record StoredAsset(string ContentType, long SizeBytes, string StorageKey, string Sha256);
+            // Conditional, like a replacement: an upload that moved the name meanwhile owns the old object.
+            if (await db.TemplateAssets.Where(a => a.TemplateId == templateId && a.Name == name && a.StorageKey == storageKey)
+                    .ExecuteDeleteAsync(cancellationToken) == 0)
+                continue;
+            await DeleteIfUnusedAsync(storageKey, cancellationToken);
+            return true;
+        }
+    }
+
+    private async Task<bool> TryInsertAsync(TemplateAsset asset, CancellationToken cancellationToken)
+    {
+        db.TemplateAssets.Add(asset);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another upload of this new name inserted it first (the unique index on template and name).
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Objects are per upload, but assets stored before that were content-addressed and may be
+    /// shared by two names of one template: those stay until the last name leaves them.
+    /// </summary>
+    private async Task DeleteIfUnusedAsync(string storageKey, CancellationToken cancellationToken)
+    {
+        if (!await db.TemplateAssets.AnyAsync(a => a.StorageKey == storageKey, cancellationToken))
+            await storage.DeleteAsync(storageKey, cancellationToken);
+    }
 
     private static TemplateAssetResponse ToResponse(TemplateAsset asset) => new(
         asset.Name, TemplateAssetUrls.For(asset.Name), asset.ContentType, asset.SizeBytes, asset.Sha256, asset.CreatedAt, asset.UpdatedAt);

@@ -84,6 +84,8 @@ public class RenderPosterHandler(
                 logger.LogInformation("Poster {JobId}/{ItemIndex} attempt {Attempt} failed, retrying: {Reason}",
                     message.JobId, message.ItemIndex, attempt, exception.Message);
                 await Task.Delay(FirstRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
+                // An asset replaced meanwhile has new bytes in storage, and the old ones are gone.
+                template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken) ?? template;
             }
         }
     }

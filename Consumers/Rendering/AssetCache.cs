@@ -18,7 +18,8 @@ public sealed class AssetCache(IPosterStorage storage) : IDisposable
         if (cache.TryGetValue(asset.Sha256, out byte[]? content)) return content!;
 
         content = await storage.ReadAsync(asset.StorageKey, cancellationToken)
-            ?? throw new RenderException($"Asset '{asset.Name}' is recorded but missing from storage ('{asset.StorageKey}'): upload it again.", isPermanent: true);
+            ?? throw new RenderException($"Asset '{asset.Name}' is missing from storage ('{asset.StorageKey}'): it was replaced or deleted " +
+                "while this poster rendered, or, if this persists, upload it again.", isPermanent: false);
         return cache.Set(asset.Sha256, content, new MemoryCacheEntryOptions { Size = content.Length });
     }
 

@@ -11,4 +11,7 @@ public interface IPosterStorage
 
     /// <summary>The bytes stored under <paramref name="key"/>, or null when there are none.</summary>
     Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes what is stored under <paramref name="key"/>; nothing there is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

@@ -34,6 +34,19 @@ public class LocalFolderStorage(IOptions<StorageOptions> options) : IPosterStora
         }
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever stored beside it.
+        }
+        return Task.CompletedTask;
+    }
+
     private static StoredPoster Stored(string key) => new(key, $"{LocalStorageOptions.RequestPath}/{key}");
 
     private string PathOf(string key)

@@ -68,6 +68,9 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
         }
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        client.DeleteObjectAsync(options.Bucket, key, cancellationToken);
+
     private async Task<string> UrlOfAsync(string key)
     {
         if (!options.PresignUrls)

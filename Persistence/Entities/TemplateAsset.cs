@@ -4,7 +4,7 @@ namespace PosterGen.Persistence.Entities;
 /// A font or image uploaded for a template, which its pages load as
 /// <c>https://assets.postergen.invalid/{name}</c>. Assets belong to the template, not to one version:
 /// replacing one changes the posters of every version from then on, and the render cache with them.
-/// The bytes are content-addressed in storage, so a replaced file's old bytes stay where they were.
+/// Each upload is an object of its own in storage, deleted once its name has moved on.
 /// </summary>
 public class TemplateAsset
 {
@@ -17,7 +17,7 @@ public class TemplateAsset
     public string ContentType { get; set; } = null!;
     public long SizeBytes { get; set; }
 
-    /// <summary>Where the bytes are in poster storage: <c>template-assets/{key}/{sha256}.{ext}</c>.</summary>
+    /// <summary>Where the bytes are in poster storage: <c>template-assets/{key}/{upload id}.{ext}</c>.</summary>
     public string StorageKey { get; set; } = null!;
 
     /// <summary>Lower-case hex SHA-256 of the bytes: the render cache's view of the asset.</summary>

@@ -31,4 +31,21 @@ public static class ApiClient
         Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("key").GetString()!;
     }
+
+    /// <summary>A job's status with one result at most: its counts, not its posters.</summary>
+    public static async Task<JsonElement> JobStatusAsync(this HttpClient client, string statusEndpoint) =>
+        await (await client.GetAsync($"{statusEndpoint}?page_size=1")).ReadJsonAsync();
+
+    public static async Task<JsonElement> WaitForJobAsync(this HttpClient client, string statusEndpoint)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await client.JobStatusAsync(statusEndpoint);
+            if (status.GetProperty("status").GetString() is "completed" or "completed_with_failures") return status;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{statusEndpoint} did not finish in time.");
+        return default;
+    }
 }

@@ -31,9 +31,9 @@ public class PriorityTests
         var large = await SubmitAsync(items: 40, priority: 10);
         var small = await SubmitAsync(items: 3, priority: 1);
 
-        var smallDone = await WaitForJobAsync(small);
-        var largeWhenSmallFinished = await StatusAsync(large);
-        var largeDone = await WaitForJobAsync(large);
+        var smallDone = await client.WaitForJobAsync(small);
+        var largeWhenSmallFinished = await client.JobStatusAsync(large);
+        var largeDone = await client.WaitForJobAsync(large);
 
         Assert.That(largeWhenSmallFinished.GetProperty("processed_items").GetInt32(), Is.LessThan(40),
             "the large batch was still rendering when the small one had finished");
@@ -51,21 +51,5 @@ public class PriorityTests
         });
         Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!;
-    }
-
-    private async Task<JsonElement> StatusAsync(string statusEndpoint) =>
-        await (await client.GetAsync($"{statusEndpoint}?page_size=1")).ReadJsonAsync();
-
-    private async Task<JsonElement> WaitForJobAsync(string statusEndpoint)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (DateTime.UtcNow < deadline)
-        {
-            var status = await StatusAsync(statusEndpoint);
-            if (status.GetProperty("status").GetString() is "completed" or "completed_with_failures") return status;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"{statusEndpoint} did not finish in time.");
-        return default;
     }
 }

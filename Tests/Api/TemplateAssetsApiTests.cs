@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using PosterGen.Api.Templates;
 using PosterGen.Tests.Support;
 
 namespace PosterGen.Tests.Api;
@@ -161,13 +162,68 @@ public class TemplateAssetsApiTests
     public async Task Asset_files_are_not_served_with_the_posters()
     {
         await client.UploadTemplateAsync("asset-private", "<p>{{x}}</p>", 100, 100);
-        var asset = await (await PutAsync("asset-private", "logo.png", Png.Solid(1, 1, 9, 9, 9))).ReadJsonAsync();
+        await PutAsync("asset-private", "logo.png", Png.Solid(1, 1, 9, 9, 9));
+        var stored = StoredFiles("asset-private");
+        Assert.That(stored, Has.Length.EqualTo(1), "it is stored in the poster folder");
 
-        var response = await client.GetAsync($"/posters/template-assets/asset-private/{asset.GetProperty("sha256").GetString()}.png");
+        var response = await client.GetAsync($"/posters/{TemplateAssetStore.StoragePrefix}/asset-private/{Path.GetFileName(stored[0])}");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
-        Assert.That(File.Exists(Path.Combine(factory.Directory, "posters", "template-assets", "asset-private", $"{asset.GetProperty("sha256").GetString()}.png")),
-            Is.True, "though it is stored there");
+    }
+
+    [Test]
+    public async Task Replacing_or_deleting_an_asset_removes_its_old_bytes_from_storage()
+    {
+        await client.UploadTemplateAsync("asset-cleanup", "<p>{{x}}</p>", 100, 100);
+        await PutAsync("asset-cleanup", "logo.png", Png.Solid(1, 1, 1, 1, 1));
+        await PutAsync("asset-cleanup", "mark.png", Png.Solid(1, 1, 1, 1, 1));
+        var first = StoredFiles("asset-cleanup");
+        Assert.That(first, Has.Length.EqualTo(2), "the same bytes under two names are two uploads");
+
+        Assert.That((int)(await PutAsync("asset-cleanup", "logo.png", Png.Solid(1, 1, 2, 2, 2))).StatusCode, Is.EqualTo(200));
+        var replaced = StoredFiles("asset-cleanup");
+        Assert.That(replaced, Has.Length.EqualTo(2));
+        Assert.That(replaced.Intersect(first).Count(), Is.EqualTo(1), "the replaced upload is gone, the other name's stays");
+
+        Assert.That((int)(await client.DeleteAsync("/api/templates/asset-cleanup/assets/logo.png")).StatusCode, Is.EqualTo(204));
+        Assert.That((int)(await client.DeleteAsync("/api/templates/asset-cleanup/assets/mark.png")).StatusCode, Is.EqualTo(204));
+        Assert.That(StoredFiles("asset-cleanup"), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_poster_whose_asset_is_replaced_while_it_renders_is_rendered_again_with_the_new_bytes()
+    {
+        // The script holds the page for 3 s before it asks for the asset: long enough to replace it
+        // (and delete the bytes this render looked up) in between.
+        await client.UploadTemplateAsync("asset-swap", """
+            <html><body style="margin:0"><script>
+              const until = Date.now() + 3000; while (Date.now() < until) {}
+              const image = document.createElement('img');
+              image.src = 'https://assets.postergen.invalid/fill.png';
+              image.style = 'width:100px;height:100px';
+              document.body.appendChild(image);
+            </script><p>{{n}}</p></body></html>
+            """, 100, 150);
+        await PutAsync("asset-swap", "fill.png", Png.Solid(4, 4, 220, 20, 20));
+        var submitted = await client.PostJsonAsync("/api/generate-batch", new { template_id = "asset-swap", items = new[] { new { n = "swap" } } });
+        Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.That((int)(await PutAsync("asset-swap", "fill.png", Png.Solid(4, 4, 20, 40, 220))).StatusCode, Is.EqualTo(200));
+        var status = await client.WaitForJobAsync((await submitted.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!);
+
+        var result = status.GetProperty("results")[0];
+        Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("completed"), result.ToString());
+        Assert.That(result.GetProperty("attempts").GetInt32(), Is.EqualTo(2), "the first attempt found its bytes gone");
+        var poster = Png.Decode(await client.GetByteArrayAsync(result.GetProperty("url").GetString()));
+        Assert.That(poster.IsNear(50, 50, Blue), Is.True, $"drawn with the new bytes; found {poster.Pixel(50, 50)}");
+        Assert.That(StoredFiles("asset-swap"), Has.Length.EqualTo(1), "only the new upload is stored");
+    }
+
+    private string[] StoredFiles(string template)
+    {
+        var folder = Path.Combine(factory.Directory, "posters", TemplateAssetStore.StoragePrefix, template);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
     }
 
     private Task<HttpResponseMessage> PutAsync(string template, string name, byte[] content)
