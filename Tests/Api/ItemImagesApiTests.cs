@@ -55,8 +55,8 @@ public class ItemImagesApiTests
         var poster = await GenerateAsync("people", new
         {
             name = "Ada",
-            logo = DataUri(Png.Solid(10, 10, 230, 30, 30)),
-            profile = DataUri(Png.Solid(10, 10, 30, 200, 60)),
+            logo = Png.DataUri(Png.Solid(10, 10, 230, 30, 30)),
+            profile = Png.DataUri(Png.Solid(10, 10, 30, 200, 60)),
         });
 
         Assert.Multiple(() =>
@@ -74,7 +74,7 @@ public class ItemImagesApiTests
     [Test]
     public async Task A_value_shown_as_an_image_that_is_not_a_data_uri_or_an_allowed_url_is_refused_naming_the_item_and_field()
     {
-        var ok = DataUri(Png.Solid(1, 1, 0, 0, 0));
+        var ok = Png.DataUri(Png.Solid(1, 1, 0, 0, 0));
         var response = await client.PostJsonAsync("/api/generate-batch", new
         {
             template_id = "people",
@@ -103,7 +103,7 @@ public class ItemImagesApiTests
         var response = await client.PostJsonAsync("/api/generate", new
         {
             template_id = "people",
-            custom_data = new { name = "Mallory", logo = $"https://{host}:{listener.Port}/logo.png", profile = DataUri(Png.Solid(1, 1, 0, 0, 0)) },
+            custom_data = new { name = "Mallory", logo = $"https://{host}:{listener.Port}/logo.png", profile = Png.DataUri(Png.Solid(1, 1, 0, 0, 0)) },
         });
         await Task.Delay(300);
 
@@ -135,7 +135,6 @@ public class ItemImagesApiTests
         Assert.That(decoded?.Text, Is.EqualTo(link));
     }
 
-    private static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
 
     private async Task<PngImage> GenerateAsync(string template, object data)
     {

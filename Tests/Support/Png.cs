@@ -71,6 +71,9 @@ public static class Png
     }
 
     /// <summary>A <paramref name="width"/> x <paramref name="height"/> PNG of one colour.</summary>
+    /// <summary>The PNG as an item value: a <c>data:image/png</c> URI.</summary>
+    public static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+
     public static byte[] Solid(int width, int height, byte red, byte green, byte blue)
     {
         using var raw = new MemoryStream();
