@@ -24,7 +24,9 @@ const { Cluster } = require('puppeteer-cluster');
   await cluster.task(async ({ page, data: html }) => {
     await page.setViewport({ width: 1080, height: 1080 });
     await page.setContent(html);
-    bytes += (await page.screenshot({ type: 'png' })).length;
+    // Awaited before the sum: `bytes += await ...` reads bytes first and loses the other pages' additions.
+    const screenshot = await page.screenshot({ type: 'png' });
+    bytes += screenshot.length;
   });
   await cluster.execute(files[0]);
   bytes = 0;
