@@ -4,34 +4,17 @@ using PosterGen.Tests.Support;
 namespace PosterGen.Tests.Api;
 
 /// <summary>Placeholder values are text on the poster, never markup, unless the template says {{{raw}}}.</summary>
-public class EscapingTests
+public class EscapingTests : EmbeddedServiceFixture
 {
     private const string Attack = "<img src=x onerror=alert(1)>";
     private const string Page = "<html><body style=\"margin:0;font:40px 'DejaVu Sans'\"><div>{0}</div></body></html>";
 
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new PosterGenFactory();
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
-
     [Test]
     public async Task A_markup_value_renders_exactly_like_the_same_text_written_escaped_in_the_template()
     {
-        await client.UploadTemplateAsync("escaped", string.Format(Page, "{{v}}"), 600, 120);
-        await client.UploadTemplateAsync("literal", string.Format(Page, "&lt;img src=x onerror=alert(1)&gt;"), 600, 120);
-        await client.UploadTemplateAsync("raw", string.Format(Page, "{{{v}}}"), 600, 120);
+        await Client.UploadTemplateAsync("escaped", string.Format(Page, "{{v}}"), 600, 120);
+        await Client.UploadTemplateAsync("literal", string.Format(Page, "&lt;img src=x onerror=alert(1)&gt;"), 600, 120);
+        await Client.UploadTemplateAsync("raw", string.Format(Page, "{{{v}}}"), 600, 120);
 
         var escaped = await RenderAsync("escaped", Attack);
         var literal = await RenderAsync("literal", Attack);
@@ -43,8 +26,8 @@ public class EscapingTests
 
     private async Task<byte[]> RenderAsync(string template, string value)
     {
-        var response = await client.PostJsonAsync("/api/generate", new { template_id = template, custom_data = new { v = value } });
+        var response = await Client.PostJsonAsync("/api/generate", new { template_id = template, custom_data = new { v = value } });
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
-        return await client.GetByteArrayAsync((await response.ReadJsonAsync()).GetProperty("url").GetString());
+        return await Client.GetByteArrayAsync((await response.ReadJsonAsync()).GetProperty("url").GetString());
     }
 }

@@ -5,30 +5,15 @@ using PosterGen.Tests.Support;
 namespace PosterGen.Tests.Api;
 
 /// <summary>Through HTTP with real SQLite and real Chromium: single posters, batches, SSE, status.</summary>
-public class GenerationApiTests
+public class GenerationApiTests : EmbeddedServiceFixture
 {
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
-
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        factory = new PosterGenFactory();
-        client = factory.CreateClient();
-        await client.UploadTemplateAsync("offer", Fixtures.PosterHtml);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
+    public async Task UploadTemplate() => await Client.UploadTemplateAsync("offer", Fixtures.PosterHtml);
 
     [Test]
     public async Task Sync_generate_returns_a_url_serving_a_png_of_the_template_size()
     {
-        var response = await client.PostJsonAsync("/api/generate", new { template_id = "offer_latest", custom_data = Fixtures.PosterData(1) });
+        var response = await Client.PostJsonAsync("/api/generate", new { template_id = "offer_latest", custom_data = Fixtures.PosterData(1) });
 
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
         var body = await response.ReadJsonAsync();
@@ -36,7 +21,7 @@ public class GenerationApiTests
         Assert.That(body.GetProperty("template_name").GetString(), Is.EqualTo("offer design"));
         Assert.That(body.GetProperty("generation_time_ms").GetInt64(), Is.GreaterThan(0));
 
-        var png = await client.GetByteArrayAsync(body.GetProperty("url").GetString());
+        var png = await Client.GetByteArrayAsync(body.GetProperty("url").GetString());
         Assert.That(Png.Size(png), Is.EqualTo((1080, 1080)));
     }
 
@@ -44,7 +29,7 @@ public class GenerationApiTests
     public async Task Batch_of_100_streams_every_poster_then_job_completed_and_status_lists_100_pngs()
     {
         var items = Enumerable.Range(0, 100).Select(Fixtures.PosterData).ToList();
-        var accepted = await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items, metadata = new { client = "tests" } });
+        var accepted = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items, metadata = new { client = "tests" } });
         Assert.That((int)accepted.StatusCode, Is.EqualTo(202), await accepted.Content.ReadAsStringAsync());
         var job = await accepted.ReadJsonAsync();
         Assert.That(job.GetProperty("success").GetBoolean(), Is.True);
@@ -63,7 +48,7 @@ public class GenerationApiTests
         Assert.That(final.GetProperty("failure_count").GetInt32(), Is.EqualTo(0));
         Assert.That(final.GetProperty("total_count").GetInt32(), Is.EqualTo(100));
 
-        var status = await (await client.GetAsync(job.GetProperty("status_endpoint").GetString())).ReadJsonAsync();
+        var status = await (await Client.GetAsync(job.GetProperty("status_endpoint").GetString())).ReadJsonAsync();
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed"));
         Assert.That(status.GetProperty("success_count").GetInt32(), Is.EqualTo(100));
         Assert.That(status.GetProperty("processed_items").GetInt32(), Is.EqualTo(100));
@@ -71,7 +56,7 @@ public class GenerationApiTests
         Assert.That(results, Has.Count.EqualTo(100));
         Assert.That(results.Select(r => r.GetProperty("entity_id").GetString()), Is.EqualTo(items.Select(i => i["entity_id"])));
         foreach (var url in results.Select(r => r.GetProperty("url").GetString()).Take(100))
-            Assert.That(Png.Size(await client.GetByteArrayAsync(url)), Is.EqualTo((1080, 1080)));
+            Assert.That(Png.Size(await Client.GetByteArrayAsync(url)), Is.EqualTo((1080, 1080)));
     }
 
     [Test]
@@ -88,10 +73,10 @@ public class GenerationApiTests
         Assert.That(asJpeg.GetProperty("cache_hit").GetBoolean(), Is.False, "other options make another poster");
 
         var items = new[] { data, Fixtures.PosterData(5001) };
-        var job = await (await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items })).ReadJsonAsync();
+        var job = await (await Client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items })).ReadJsonAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await ReadStreamAsync(job.GetProperty("sse_endpoint").GetString()!, timeout.Token);
-        var results = (await (await client.GetAsync(job.GetProperty("status_endpoint").GetString())).ReadJsonAsync())
+        var results = (await (await Client.GetAsync(job.GetProperty("status_endpoint").GetString())).ReadJsonAsync())
             .GetProperty("results").EnumerateArray().ToList();
 
         Assert.That(results.Select(r => r.GetProperty("cache_hit").GetBoolean()), Is.EqualTo(new[] { true, false }));
@@ -100,7 +85,7 @@ public class GenerationApiTests
 
     private async Task<JsonElement> GenerateAsync(object request)
     {
-        var response = await client.PostJsonAsync("/api/generate", request);
+        var response = await Client.PostJsonAsync("/api/generate", request);
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
     }
@@ -109,7 +94,7 @@ public class GenerationApiTests
     public async Task Reconnecting_with_last_event_id_replays_only_what_was_missed()
     {
         var items = Enumerable.Range(0, 6).Select(Fixtures.PosterData).ToList();
-        var job = await (await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items })).ReadJsonAsync();
+        var job = await (await Client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items })).ReadJsonAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var first = await ReadStreamAsync(job.GetProperty("sse_endpoint").GetString()!, timeout.Token);
         var posters = first.Where(e => e.Event == "poster_completed").ToList();
@@ -126,7 +111,7 @@ public class GenerationApiTests
     [Test]
     public async Task Generate_async_queues_a_job_of_one_poster()
     {
-        var accepted = await client.PostJsonAsync("/api/templates/generate", new { template_id = "offer", custom_data = Fixtures.PosterData(7) });
+        var accepted = await Client.PostJsonAsync("/api/templates/generate", new { template_id = "offer", custom_data = Fixtures.PosterData(7) });
 
         Assert.That((int)accepted.StatusCode, Is.EqualTo(202));
         var job = await accepted.ReadJsonAsync();
@@ -135,7 +120,7 @@ public class GenerationApiTests
         var events = await ReadStreamAsync(job.GetProperty("sse_endpoint").GetString()!, timeout.Token);
         var poster = events.Single(e => e.Event == "poster_completed").Json;
         Assert.That(poster.GetProperty("entity_id").GetString(), Is.EqualTo("offer-7"));
-        Assert.That(Png.IsPng(await client.GetByteArrayAsync(poster.GetProperty("poster_url").GetString())), Is.True);
+        Assert.That(Png.IsPng(await Client.GetByteArrayAsync(poster.GetProperty("poster_url").GetString())), Is.True);
     }
 
     [Test]
@@ -143,16 +128,16 @@ public class GenerationApiTests
     {
         var items = Enumerable.Range(0, 10).Select(Fixtures.PosterData).ToList();
         items[7].Remove("TITLE");
-        var jobsBefore = (await (await client.GetAsync("/api/jobs?page_size=1000")).ReadJsonAsync()).GetArrayLength();
+        var jobsBefore = (await (await Client.GetAsync("/api/jobs?page_size=1000")).ReadJsonAsync()).GetArrayLength();
 
-        var response = await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items });
+        var response = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items });
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
         Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "items[7].TITLE" }));
         await Task.Delay(500);
-        var jobsAfter = (await (await client.GetAsync("/api/jobs?page_size=1000")).ReadJsonAsync()).GetArrayLength();
+        var jobsAfter = (await (await Client.GetAsync("/api/jobs?page_size=1000")).ReadJsonAsync()).GetArrayLength();
         Assert.That(jobsAfter, Is.EqualTo(jobsBefore));
     }
 
@@ -162,7 +147,7 @@ public class GenerationApiTests
         var items = Enumerable.Range(0, 3).Select(Fixtures.PosterData).ToList();
         items[2]["SUBTITLE"] = new string('x', 3 * 1024 * 1024);
 
-        var response = await client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items });
+        var response = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "offer", items });
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
@@ -172,11 +157,11 @@ public class GenerationApiTests
     [Test]
     public async Task Unknown_template_is_404_and_malformed_json_is_400()
     {
-        var unknown = await client.PostJsonAsync("/api/generate-batch", new { template_id = "no-such-template", items = new[] { new { a = 1 } } });
+        var unknown = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "no-such-template", items = new[] { new { a = 1 } } });
         Assert.That((int)unknown.StatusCode, Is.EqualTo(404));
         Assert.That(unknown.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
 
-        var malformed = await client.PostAsync("/api/generate-batch",
+        var malformed = await Client.PostAsync("/api/generate-batch",
             new StringContent("{\"template_id\": \"offer\", \"items\": [", System.Text.Encoding.UTF8, "application/json"));
         Assert.That((int)malformed.StatusCode, Is.EqualTo(400));
         Assert.That(malformed.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -193,7 +178,7 @@ public class GenerationApiTests
             { new StringContent(string.Join('\n', rows.Prepend(header))), "file", "offers.csv" },
         };
 
-        var accepted = await client.PostAsync("/api/generate-batch/csv", form);
+        var accepted = await Client.PostAsync("/api/generate-batch/csv", form);
 
         Assert.That((int)accepted.StatusCode, Is.EqualTo(202), await accepted.Content.ReadAsStringAsync());
         var job = await accepted.ReadJsonAsync();
@@ -207,7 +192,7 @@ public class GenerationApiTests
 
     private async Task<List<ServerSentEvent>> ReadStreamAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
         var events = new List<ServerSentEvent>();
         await foreach (var e in ServerSentEvent.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken))

@@ -8,7 +8,12 @@ namespace PosterGen.Tests.Api;
 /// Per-item images (a logo top-right, a profile picture bottom-left) as data URIs or allow-listed
 /// URLs, and QR codes of per-item links; real SQLite and Chromium.
 /// </summary>
-public class ItemImagesApiTests
+public class ItemImagesApiTests() : EmbeddedServiceFixture(new Dictionary<string, string?>
+{
+    // Names a careless allow-list might hold: they resolve to loopback and must still never be fetched.
+    ["Render:Images:AllowedHosts:0"] = "localhost",
+    ["Render:Images:AllowedHosts:1"] = "127.0.0.1",
+})
 {
     /// <summary>The layout README shows: logo top-right, profile picture bottom-left, round with a white border.</summary>
     private const string Layout = """
@@ -23,31 +28,17 @@ public class ItemImagesApiTests
 
     private static readonly (byte, byte, byte) Background = (0x1d, 0x35, 0x57);
 
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
     private LoopbackListener listener = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
         listener = new LoopbackListener();
-        // Names a careless allow-list might hold: they resolve to loopback and must still never be fetched.
-        factory = new PosterGenFactory(new Dictionary<string, string?>
-        {
-            ["Render:Images:AllowedHosts:0"] = "localhost",
-            ["Render:Images:AllowedHosts:1"] = "127.0.0.1",
-        });
-        client = factory.CreateClient();
-        await client.UploadTemplateAsync("people", Layout, 600, 600);
+        await Client.UploadTemplateAsync("people", Layout, 600, 600);
     }
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-        await listener.DisposeAsync();
-    }
+    public async Task Stop() => await listener.DisposeAsync();
 
     [Test]
     public async Task A_data_uri_logo_is_drawn_top_right_and_a_profile_picture_bottom_left_round_with_a_white_border()
@@ -75,7 +66,7 @@ public class ItemImagesApiTests
     public async Task A_value_shown_as_an_image_that_is_not_a_data_uri_or_an_allowed_url_is_refused_naming_the_item_and_field()
     {
         var ok = Png.DataUri(Png.Solid(1, 1, 0, 0, 0));
-        var response = await client.PostJsonAsync("/api/generate-batch", new
+        var response = await Client.PostJsonAsync("/api/generate-batch", new
         {
             template_id = "people",
             items = new object[]
@@ -100,7 +91,7 @@ public class ItemImagesApiTests
     public async Task An_allow_listed_host_on_loopback_is_never_fetched_and_the_poster_fails_with_the_reason(string host)
     {
         var before = listener.Connections;
-        var response = await client.PostJsonAsync("/api/generate", new
+        var response = await Client.PostJsonAsync("/api/generate", new
         {
             template_id = "people",
             custom_data = new { name = "Mallory", logo = $"https://{host}:{listener.Port}/logo.png", profile = Png.DataUri(Png.Solid(1, 1, 0, 0, 0)) },
@@ -116,7 +107,7 @@ public class ItemImagesApiTests
     [Test]
     public async Task The_qr_helper_draws_a_code_that_reads_back_as_the_items_link()
     {
-        var upload = await client.PostJsonAsync("/api/templates", new
+        var upload = await Client.PostJsonAsync("/api/templates", new
         {
             section = "qr",
             name = "QR",
@@ -135,11 +126,10 @@ public class ItemImagesApiTests
         Assert.That(decoded?.Text, Is.EqualTo(link));
     }
 
-
     private async Task<PngImage> GenerateAsync(string template, object data)
     {
-        var response = await client.PostJsonAsync("/api/generate", new { template_id = template, custom_data = data });
+        var response = await Client.PostJsonAsync("/api/generate", new { template_id = template, custom_data = data });
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
-        return Png.Decode(await client.GetByteArrayAsync((await response.ReadJsonAsync()).GetProperty("url").GetString()));
+        return Png.Decode(await Client.GetByteArrayAsync((await response.ReadJsonAsync()).GetProperty("url").GetString()));
     }
 }

@@ -4,26 +4,15 @@ using PosterGen.Tests.Support;
 namespace PosterGen.Tests.Api;
 
 /// <summary>Priorities in the embedded queue: 1 goes first, a big low-priority batch does not hold it up.</summary>
-public class PriorityTests
+public class PriorityTests() : EmbeddedServiceFixture(new Dictionary<string, string?>
 {
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
-
+    // One worker on one page, so the order work leaves the queue is the order it is done.
+    ["Render:Concurrency"] = "1",
+    ["RenderQueue:WorkerCount"] = "1",
+})
+{
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        // One worker on one page, so the order work leaves the queue is the order it is done.
-        factory = new PosterGenFactory(new Dictionary<string, string?> { ["Render:Concurrency"] = "1", ["RenderQueue:WorkerCount"] = "1" });
-        client = factory.CreateClient();
-        await client.UploadTemplateAsync("priority", "<div style=\"font:24px DejaVu Sans\">{{n}}</div>", 200, 100);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
+    public async Task UploadTemplate() => await Client.UploadTemplateAsync("priority", "<div style=\"font:24px DejaVu Sans\">{{n}}</div>", 200, 100);
 
     [Test]
     public async Task A_small_priority_1_batch_submitted_behind_a_large_priority_10_batch_finishes_first()
@@ -31,9 +20,9 @@ public class PriorityTests
         var large = await SubmitAsync(items: 40, priority: 10);
         var small = await SubmitAsync(items: 3, priority: 1);
 
-        var smallDone = await client.WaitForJobAsync(small);
-        var largeWhenSmallFinished = await client.JobStatusAsync(large);
-        var largeDone = await client.WaitForJobAsync(large);
+        var smallDone = await Client.WaitForJobAsync(small);
+        var largeWhenSmallFinished = await Client.JobStatusAsync(large);
+        var largeDone = await Client.WaitForJobAsync(large);
 
         Assert.That(largeWhenSmallFinished.GetProperty("processed_items").GetInt32(), Is.LessThan(40),
             "the large batch was still rendering when the small one had finished");
@@ -43,7 +32,7 @@ public class PriorityTests
 
     private async Task<string> SubmitAsync(int items, int priority)
     {
-        var response = await client.PostJsonAsync("/api/generate-batch", new
+        var response = await Client.PostJsonAsync("/api/generate-batch", new
         {
             template_id = "priority",
             items = Enumerable.Range(0, items).Select(i => new { n = $"p{priority} #{i}" }),

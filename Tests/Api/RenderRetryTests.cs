@@ -7,40 +7,23 @@ namespace PosterGen.Tests.Api;
 /// How a batch item that cannot be rendered ends: a permanent failure at once, a transient one after
 /// every attempt; both as failed result rows with the reason, beside the items that rendered.
 /// </summary>
-public class RenderRetryTests
+public class RenderRetryTests() : EmbeddedServiceFixture(new Dictionary<string, string?> { ["Render:TimeoutSeconds"] = $"{TimeoutSeconds}" })
 {
     private const int TimeoutSeconds = 2;
-
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new PosterGenFactory(new Dictionary<string, string?> { ["Render:TimeoutSeconds"] = $"{TimeoutSeconds}" });
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
 
     [Test]
     public async Task A_missing_asset_fails_its_item_at_once_and_a_hung_page_after_three_attempts_while_the_rest_render()
     {
         // The raw {{{script}}} is the template's own choice; the asset name is plain text in a URL.
-        await client.UploadTemplateAsync("retries", """
+        await Client.UploadTemplateAsync("retries", """
             <html><body style="margin:0"><img src="https://assets.postergen.invalid/{{asset}}" style="width:50px;height:50px">
             {{{script}}}<p>{{n}}</p></body></html>
             """, 200, 100);
         var body = new ByteArrayContent(Png.Solid(2, 2, 200, 0, 0));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        Assert.That((int)(await client.PutAsync("/api/templates/retries/assets/logo.png", body)).StatusCode, Is.EqualTo(201));
+        Assert.That((int)(await Client.PutAsync("/api/templates/retries/assets/logo.png", body)).StatusCode, Is.EqualTo(201));
 
-        var submitted = await client.PostJsonAsync("/api/generate-batch", new
+        var submitted = await Client.PostJsonAsync("/api/generate-batch", new
         {
             template_id = "retries",
             items = new[]
@@ -52,8 +35,8 @@ public class RenderRetryTests
         });
         Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
         var statusEndpoint = (await submitted.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!;
-        var status = await client.WaitForJobAsync(statusEndpoint);
-        var details = await (await client.GetAsync($"{statusEndpoint}?page_size=10")).ReadJsonAsync();
+        var status = await Client.WaitForJobAsync(statusEndpoint);
+        var details = await (await Client.GetAsync($"{statusEndpoint}?page_size=10")).ReadJsonAsync();
         var results = details.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("entity_id").GetString()!);
 
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed_with_failures"));

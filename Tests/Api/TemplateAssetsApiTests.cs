@@ -6,37 +6,20 @@ using PosterGen.Tests.Support;
 namespace PosterGen.Tests.Api;
 
 /// <summary>Fonts and images uploaded with a template, served to its pages from storage; real SQLite and Chromium.</summary>
-public class TemplateAssetsApiTests
+public class TemplateAssetsApiTests() : EmbeddedServiceFixture(new Dictionary<string, string?>
+{
+    ["TemplateAssets:MaxBytes"] = "1000000",
+    ["TemplateAssets:MaxPerTemplate"] = "3",
+})
 {
     private const string Fonts = "/usr/share/fonts/truetype/dejavu";
     private static readonly (byte, byte, byte) Red = (220, 20, 20);
     private static readonly (byte, byte, byte) Blue = (20, 40, 220);
 
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new PosterGenFactory(new Dictionary<string, string?>
-        {
-            ["TemplateAssets:MaxBytes"] = "1000000",
-            ["TemplateAssets:MaxPerTemplate"] = "3",
-        });
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
-
     [Test]
     public async Task An_uploaded_image_appears_in_the_poster_and_replacing_it_renders_again_instead_of_hitting_the_cache()
     {
-        await client.UploadTemplateAsync("asset-image", """
+        await Client.UploadTemplateAsync("asset-image", """
             <html><body style="margin:0;background:#fff">
             <img src="https://assets.postergen.invalid/square.png" style="position:absolute;left:50px;top:50px;width:100px;height:100px">
             <p style="position:absolute;left:200px;top:50px">{{name}}</p></body></html>
@@ -71,9 +54,9 @@ public class TemplateAssetsApiTests
             body {{ margin:0; background:#fff }} p {{ margin:10px; font:48px {1}; color:#000 }}</style></head>
             <body><p>Hamburgefonstiv {{{{n}}}}</p></body></html>
             """;
-        await client.UploadTemplateAsync("asset-font", string.Format(page,
+        await Client.UploadTemplateAsync("asset-font", string.Format(page,
             "@font-face { font-family: Brand; src: url(https://assets.postergen.invalid/brand.ttf) format('truetype'); }", "Brand, monospace"), 600, 100);
-        await client.UploadTemplateAsync("no-font", string.Format(page, "", "monospace"), 600, 100);
+        await Client.UploadTemplateAsync("no-font", string.Format(page, "", "monospace"), 600, 100);
 
         Assert.That((int)(await PutAsync("asset-font", "brand.ttf", await File.ReadAllBytesAsync($"{Fonts}/DejaVuSerif-Bold.ttf"))).StatusCode, Is.EqualTo(201));
         var serif = await GenerateAsync("asset-font", new { n = 1 });
@@ -89,18 +72,18 @@ public class TemplateAssetsApiTests
     [Test]
     public async Task Assets_are_listed_and_deleted_and_a_poster_using_a_missing_asset_fails_with_the_reason()
     {
-        await client.UploadTemplateAsync("asset-list", """<img src="https://assets.postergen.invalid/gone.png"><p>{{x}}</p>""", 200, 100);
+        await Client.UploadTemplateAsync("asset-list", """<img src="https://assets.postergen.invalid/gone.png"><p>{{x}}</p>""", 200, 100);
         await PutAsync("asset-list", "gone.png", Png.Solid(2, 2, 1, 2, 3));
         await PutAsync("asset-list", "mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray());
 
-        var listed = await (await client.GetAsync("/api/templates/asset-list/assets")).ReadJsonAsync();
+        var listed = await (await Client.GetAsync("/api/templates/asset-list/assets")).ReadJsonAsync();
         Assert.That(listed.EnumerateArray().Select(a => a.GetProperty("name").GetString()), Is.EqualTo(new[] { "gone.png", "mark.svg" }));
         Assert.That(listed[1].GetProperty("content_type").GetString(), Is.EqualTo("image/svg+xml"));
 
-        Assert.That((int)(await client.DeleteAsync("/api/templates/asset-list/assets/gone.png")).StatusCode, Is.EqualTo(204));
-        Assert.That((int)(await client.DeleteAsync("/api/templates/asset-list/assets/gone.png")).StatusCode, Is.EqualTo(404));
+        Assert.That((int)(await Client.DeleteAsync("/api/templates/asset-list/assets/gone.png")).StatusCode, Is.EqualTo(204));
+        Assert.That((int)(await Client.DeleteAsync("/api/templates/asset-list/assets/gone.png")).StatusCode, Is.EqualTo(404));
 
-        var response = await client.PostJsonAsync("/api/generate", new { template_id = "asset-list", custom_data = new { x = 1 } });
+        var response = await Client.PostJsonAsync("/api/generate", new { template_id = "asset-list", custom_data = new { x = 1 } });
         Assert.That((int)response.StatusCode, Is.EqualTo(422), await response.Content.ReadAsStringAsync());
         Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("asset 'gone.png'"));
     }
@@ -108,7 +91,7 @@ public class TemplateAssetsApiTests
     [Test]
     public async Task Uploads_of_the_wrong_type_disguised_content_too_large_or_too_many_are_refused_with_the_field()
     {
-        await client.UploadTemplateAsync("asset-limits", "<p>{{x}}</p>", 100, 100);
+        await Client.UploadTemplateAsync("asset-limits", "<p>{{x}}</p>", 100, 100);
 
         await AssertRefusedAsync(await PutAsync("asset-limits", "page.html", "<html></html>"u8.ToArray()), "name", "woff2");
         await AssertRefusedAsync(await PutAsync("asset-limits", ".hidden.png", Png.Solid(1, 1, 0, 0, 0)), "name", "letters");
@@ -127,14 +110,14 @@ public class TemplateAssetsApiTests
     [Test]
     public async Task A_form_uploads_several_files_by_their_names_or_none_when_one_is_bad()
     {
-        await client.UploadTemplateAsync("asset-form", "<p>{{x}}</p>", 100, 100);
+        await Client.UploadTemplateAsync("asset-form", "<p>{{x}}</p>", 100, 100);
 
         using var bad = Form(("logo.png", Png.Solid(1, 1, 0, 0, 0)), ("brand.woff2", "not a font"u8.ToArray()));
-        await AssertRefusedAsync(await client.PostAsync("/api/templates/asset-form/assets", bad), "files[1].content", "not a woff2 file");
-        Assert.That((await (await client.GetAsync("/api/templates/asset-form/assets")).ReadJsonAsync()).GetArrayLength(), Is.Zero);
+        await AssertRefusedAsync(await Client.PostAsync("/api/templates/asset-form/assets", bad), "files[1].content", "not a woff2 file");
+        Assert.That((await (await Client.GetAsync("/api/templates/asset-form/assets")).ReadJsonAsync()).GetArrayLength(), Is.Zero);
 
         using var good = Form(("logo.png", Png.Solid(1, 1, 0, 0, 0)), ("mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray()));
-        var response = await client.PostAsync("/api/templates/asset-form/assets", good);
+        var response = await Client.PostAsync("/api/templates/asset-form/assets", good);
 
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
         Assert.That((await response.ReadJsonAsync()).EnumerateArray().Select(a => a.GetProperty("url").GetString()),
@@ -144,7 +127,7 @@ public class TemplateAssetsApiTests
     [Test]
     public async Task Simultaneous_first_uploads_of_one_name_all_succeed_and_exactly_one_creates_it()
     {
-        await client.UploadTemplateAsync("asset-race", "<p>{{x}}</p>", 100, 100);
+        await Client.UploadTemplateAsync("asset-race", "<p>{{x}}</p>", 100, 100);
         var contents = Enumerable.Range(1, 8).Select(i => Png.Solid(1, 1, (byte)i, 0, 0)).ToArray();
 
         var responses = await Task.WhenAll(contents.Select(content => PutAsync("asset-race", "logo.png", content)));
@@ -152,7 +135,7 @@ public class TemplateAssetsApiTests
         var statuses = responses.Select(r => (int)r.StatusCode).ToArray();
         Assert.That(statuses, Is.All.AnyOf(200, 201), string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))));
         Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1), "the others replaced it");
-        var listed = await (await client.GetAsync("/api/templates/asset-race/assets")).ReadJsonAsync();
+        var listed = await (await Client.GetAsync("/api/templates/asset-race/assets")).ReadJsonAsync();
         Assert.That(listed.GetArrayLength(), Is.EqualTo(1));
         var uploaded = contents.Select(c => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(c)));
         Assert.That(uploaded, Does.Contain(listed[0].GetProperty("sha256").GetString()), "the name points at one of the uploads");
@@ -161,12 +144,12 @@ public class TemplateAssetsApiTests
     [Test]
     public async Task Asset_files_are_not_served_with_the_posters()
     {
-        await client.UploadTemplateAsync("asset-private", "<p>{{x}}</p>", 100, 100);
+        await Client.UploadTemplateAsync("asset-private", "<p>{{x}}</p>", 100, 100);
         await PutAsync("asset-private", "logo.png", Png.Solid(1, 1, 9, 9, 9));
         var stored = StoredFiles("asset-private");
         Assert.That(stored, Has.Length.EqualTo(1), "it is stored in the poster folder");
 
-        var response = await client.GetAsync($"/posters/{TemplateAssetStore.StoragePrefix}/asset-private/{Path.GetFileName(stored[0])}");
+        var response = await Client.GetAsync($"/posters/{TemplateAssetStore.StoragePrefix}/asset-private/{Path.GetFileName(stored[0])}");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
     }
@@ -174,7 +157,7 @@ public class TemplateAssetsApiTests
     [Test]
     public async Task Replacing_or_deleting_an_asset_removes_its_old_bytes_from_storage()
     {
-        await client.UploadTemplateAsync("asset-cleanup", "<p>{{x}}</p>", 100, 100);
+        await Client.UploadTemplateAsync("asset-cleanup", "<p>{{x}}</p>", 100, 100);
         await PutAsync("asset-cleanup", "logo.png", Png.Solid(1, 1, 1, 1, 1));
         await PutAsync("asset-cleanup", "mark.png", Png.Solid(1, 1, 1, 1, 1));
         var first = StoredFiles("asset-cleanup");
@@ -185,8 +168,8 @@ public class TemplateAssetsApiTests
         Assert.That(replaced, Has.Length.EqualTo(2));
         Assert.That(replaced.Intersect(first).Count(), Is.EqualTo(1), "the replaced upload is gone, the other name's stays");
 
-        Assert.That((int)(await client.DeleteAsync("/api/templates/asset-cleanup/assets/logo.png")).StatusCode, Is.EqualTo(204));
-        Assert.That((int)(await client.DeleteAsync("/api/templates/asset-cleanup/assets/mark.png")).StatusCode, Is.EqualTo(204));
+        Assert.That((int)(await Client.DeleteAsync("/api/templates/asset-cleanup/assets/logo.png")).StatusCode, Is.EqualTo(204));
+        Assert.That((int)(await Client.DeleteAsync("/api/templates/asset-cleanup/assets/mark.png")).StatusCode, Is.EqualTo(204));
         Assert.That(StoredFiles("asset-cleanup"), Is.Empty);
     }
 
@@ -195,7 +178,7 @@ public class TemplateAssetsApiTests
     {
         // The script holds the page for 3 s before it asks for the asset: long enough to replace it
         // (and delete the bytes this render looked up) in between.
-        await client.UploadTemplateAsync("asset-swap", """
+        await Client.UploadTemplateAsync("asset-swap", """
             <html><body style="margin:0"><script>
               const until = Date.now() + 3000; while (Date.now() < until) {}
               const image = document.createElement('img');
@@ -205,24 +188,24 @@ public class TemplateAssetsApiTests
             </script><p>{{n}}</p></body></html>
             """, 100, 150);
         await PutAsync("asset-swap", "fill.png", Png.Solid(4, 4, 220, 20, 20));
-        var submitted = await client.PostJsonAsync("/api/generate-batch", new { template_id = "asset-swap", items = new[] { new { n = "swap" } } });
+        var submitted = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "asset-swap", items = new[] { new { n = "swap" } } });
         Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
 
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That((int)(await PutAsync("asset-swap", "fill.png", Png.Solid(4, 4, 20, 40, 220))).StatusCode, Is.EqualTo(200));
-        var status = await client.WaitForJobAsync((await submitted.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!);
+        var status = await Client.WaitForJobAsync((await submitted.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!);
 
         var result = status.GetProperty("results")[0];
         Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("completed"), result.ToString());
         Assert.That(result.GetProperty("attempts").GetInt32(), Is.EqualTo(2), "the first attempt found its bytes gone");
-        var poster = Png.Decode(await client.GetByteArrayAsync(result.GetProperty("url").GetString()));
+        var poster = Png.Decode(await Client.GetByteArrayAsync(result.GetProperty("url").GetString()));
         Assert.That(poster.IsNear(50, 50, Blue), Is.True, $"drawn with the new bytes; found {poster.Pixel(50, 50)}");
         Assert.That(StoredFiles("asset-swap"), Has.Length.EqualTo(1), "only the new upload is stored");
     }
 
     private string[] StoredFiles(string template)
     {
-        var folder = Path.Combine(factory.Directory, "posters", TemplateAssetStore.StoragePrefix, template);
+        var folder = Path.Combine(Factory.Directory, "posters", TemplateAssetStore.StoragePrefix, template);
         return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
     }
 
@@ -230,7 +213,7 @@ public class TemplateAssetsApiTests
     {
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return client.PutAsync($"/api/templates/{template}/assets/{name}", body);
+        return Client.PutAsync($"/api/templates/{template}/assets/{name}", body);
     }
 
     private static MultipartFormDataContent Form(params (string Name, byte[] Content)[] files)
@@ -243,10 +226,10 @@ public class TemplateAssetsApiTests
 
     private async Task<(PngImage Image, bool CacheHit)> GenerateAsync(string template, object data)
     {
-        var response = await client.PostJsonAsync("/api/generate", new { template_id = template, custom_data = data });
+        var response = await Client.PostJsonAsync("/api/generate", new { template_id = template, custom_data = data });
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
         var body = await response.ReadJsonAsync();
-        var png = await client.GetByteArrayAsync(body.GetProperty("url").GetString());
+        var png = await Client.GetByteArrayAsync(body.GetProperty("url").GetString());
         return (Png.Decode(png), body.GetProperty("cache_hit").GetBoolean());
     }
 

@@ -3,29 +3,12 @@ using PosterGen.Tests.Support;
 
 namespace PosterGen.Tests.Api;
 
-public class TemplatesApiTests
+public class TemplatesApiTests : EmbeddedServiceFixture
 {
-    private PosterGenFactory factory = null!;
-    private HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new PosterGenFactory();
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
-
     [Test]
     public async Task Upload_in_the_clients_shape_returns_key_version_and_extracted_placeholders()
     {
-        var response = await client.PostJsonAsync("/api/templates/upload", new
+        var response = await Client.PostJsonAsync("/api/templates/upload", new
         {
             section = "testimonial",
             name = "Modern",
@@ -49,18 +32,18 @@ public class TemplatesApiTests
     [Test]
     public async Task Uploading_to_an_existing_section_adds_a_version_that_key_latest_and_key_at_n_resolve()
     {
-        await client.UploadTemplateAsync("versions", "<div>{{a}}</div>");
-        var second = await client.PutAsync("/api/templates/versions", JsonContent("""{"html_content":"<div>{{b}}</div>","set_as_active":false}"""));
+        await Client.UploadTemplateAsync("versions", "<div>{{a}}</div>");
+        var second = await Client.PutAsync("/api/templates/versions", JsonContent("""{"html_content":"<div>{{b}}</div>","set_as_active":false}"""));
         Assert.That((int)second.StatusCode, Is.EqualTo(201));
         Assert.That((await second.ReadJsonAsync()).GetProperty("version").GetInt32(), Is.EqualTo(2));
 
-        var detail = await (await client.GetAsync("/api/templates/versions")).ReadJsonAsync();
+        var detail = await (await Client.GetAsync("/api/templates/versions")).ReadJsonAsync();
         Assert.That(detail.GetProperty("active_version").GetInt32(), Is.EqualTo(1), "set_as_active=false keeps version 1 active");
         Assert.That(detail.GetProperty("latest_version").GetInt32(), Is.EqualTo(2));
 
-        var activated = await client.PostAsync("/api/templates/versions/activate", JsonContent("""{"version":2}"""));
+        var activated = await Client.PostAsync("/api/templates/versions/activate", JsonContent("""{"version":2}"""));
         Assert.That((int)activated.StatusCode, Is.EqualTo(200));
-        detail = await (await client.GetAsync("/api/templates/versions")).ReadJsonAsync();
+        detail = await (await Client.GetAsync("/api/templates/versions")).ReadJsonAsync();
         Assert.That(detail.GetProperty("active_version").GetInt32(), Is.EqualTo(2));
         Assert.That(detail.GetProperty("html_content").GetString(), Is.EqualTo("<div>{{b}}</div>"));
     }
@@ -70,7 +53,7 @@ public class TemplatesApiTests
     [TestCase("a4", 800, 800, 1123)]
     public async Task A_size_preset_sets_the_canvas_unless_a_side_is_given(string preset, int? width, int expectedWidth, int expectedHeight)
     {
-        var response = await client.PostJsonAsync("/api/templates", new
+        var response = await Client.PostJsonAsync("/api/templates", new
         {
             section = $"preset-{preset}",
             html_content = "<div style=\"width:100%;height:100vh;background:#e76f51\">{{title}}</div>",
@@ -81,14 +64,14 @@ public class TemplatesApiTests
         var created = await response.ReadJsonAsync();
         Assert.That((created.GetProperty("width").GetInt32(), created.GetProperty("height").GetInt32()), Is.EqualTo((expectedWidth, expectedHeight)));
 
-        var poster = await (await client.PostJsonAsync("/api/generate", new { template_id = created.GetProperty("key").GetString(), custom_data = new { title = "Hi" } })).ReadJsonAsync();
-        Assert.That(Png.Size(await client.GetByteArrayAsync(poster.GetProperty("url").GetString())), Is.EqualTo((expectedWidth, expectedHeight)));
+        var poster = await (await Client.PostJsonAsync("/api/generate", new { template_id = created.GetProperty("key").GetString(), custom_data = new { title = "Hi" } })).ReadJsonAsync();
+        Assert.That(Png.Size(await Client.GetByteArrayAsync(poster.GetProperty("url").GetString())), Is.EqualTo((expectedWidth, expectedHeight)));
     }
 
     [Test]
     public async Task Samples_given_at_upload_type_the_placeholders_and_the_preview_renders_them()
     {
-        var response = await client.PostJsonAsync("/api/templates", new
+        var response = await Client.PostJsonAsync("/api/templates", new
         {
             section = "sampled",
             html_content = "<div style=\"background:{{accent}}\"><h1>{{title}}</h1><b>{{price}}</b><i>{{tagline}}</i>{{#if logo}}<img src=\"{{logo}}\">{{/if}}</div>",
@@ -106,20 +89,20 @@ public class TemplatesApiTests
         Assert.That(placeholders["logo"].Item1, Is.EqualTo("image"));
         Assert.That(placeholders["tagline"], Is.EqualTo(("text", (string?)null)));
 
-        var preview = await client.GetAsync("/api/templates/sampled@1/preview");
+        var preview = await Client.GetAsync("/api/templates/sampled@1/preview");
         Assert.That((int)preview.StatusCode, Is.EqualTo(200), await preview.Content.ReadAsStringAsync());
         Assert.That(preview.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
         Assert.That(Png.Size(await preview.Content.ReadAsByteArrayAsync()), Is.EqualTo((640, 360)));
 
-        var jpeg = await client.GetAsync("/api/templates/sampled/preview?format=jpeg");
+        var jpeg = await Client.GetAsync("/api/templates/sampled/preview?format=jpeg");
         Assert.That(jpeg.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
-        Assert.That((int)(await client.GetAsync("/api/templates/nothing-here/preview")).StatusCode, Is.EqualTo(404));
+        Assert.That((int)(await Client.GetAsync("/api/templates/nothing-here/preview")).StatusCode, Is.EqualTo(404));
     }
 
     [Test]
     public async Task An_unknown_preset_is_refused_with_the_choices()
     {
-        var response = await client.PostAsync("/api/templates", JsonContent("""{"section":"odd","html_content":"<p>x</p>","preset":"billboard"}"""));
+        var response = await Client.PostAsync("/api/templates", JsonContent("""{"section":"odd","html_content":"<p>x</p>","preset":"billboard"}"""));
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
@@ -129,7 +112,7 @@ public class TemplatesApiTests
     [Test]
     public async Task Upload_without_html_is_refused_with_the_field_named()
     {
-        var response = await client.PostAsync("/api/templates", JsonContent("""{"section":"empty","width":1080}"""));
+        var response = await Client.PostAsync("/api/templates", JsonContent("""{"section":"empty","width":1080}"""));
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -140,7 +123,7 @@ public class TemplatesApiTests
     [Test]
     public async Task Unknown_template_is_404_problem_details()
     {
-        var response = await client.GetAsync("/api/templates/nothing-here");
+        var response = await Client.GetAsync("/api/templates/nothing-here");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
