@@ -1,4 +1,6 @@
 using System.Text.Json;
+using PosterGen.Api.Models;
+using PosterGen.Api.Validation;
 using PosterGen.Tests.Support;
 
 namespace PosterGen.Tests.Api;
@@ -118,6 +120,26 @@ public class TemplatesApiTests : EmbeddedServiceFixture
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
         Assert.That(errors.TryGetProperty("html_content", out _), Is.True, errors.ToString());
+    }
+
+    [Test]
+    public async Task A_template_over_the_size_limits_is_refused_naming_each_field_and_its_limit()
+    {
+        var response = await Client.PostJsonAsync("/api/templates", new
+        {
+            section = "huge",
+            html_content = "<p>{{x}}</p>" + new string('a', TemplateContentValidator<UploadTemplateRequest>.MaxHtmlLength),
+            css_content = new string('b', TemplateContentValidator<UploadTemplateRequest>.MaxCssLength + 1),
+            width = TemplateContentValidator<UploadTemplateRequest>.MaxSide + 1,
+            height = 100,
+        });
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(400));
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.That(errors.GetProperty("html_content")[0].GetString(), Does.Contain("1000000"), errors.ToString());
+        Assert.That(errors.GetProperty("css_content")[0].GetString(), Does.Contain("500000"), errors.ToString());
+        Assert.That(errors.GetProperty("width")[0].GetString(), Does.Contain("5000"), errors.ToString());
+        Assert.That((int)(await Client.GetAsync("/api/templates/huge")).StatusCode, Is.EqualTo(404), "nothing was stored");
     }
 
     [Test]
