@@ -33,7 +33,7 @@ public static class CsvBatch
             return Invalid("file", $"The CSV must hold between 1 and {maxItems} rows after its header.");
 
         var resolved = await GenerationApi.ResolveAsync(templateId, items, i => $"items[{i}]", services, cancellationToken);
-        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
         return await GenerationApi.SubmitAsync(resolved.Template!, items, ReadOptions(form), null, services, cancellationToken);

@@ -30,7 +30,7 @@ public static class GenerationApi
     {
         var stopwatch = Stopwatch.StartNew();
         var resolved = await ResolveAsync(request.TemplateId!, [request.CustomData ?? EmptyObject], _ => "custom_data", services, cancellationToken);
-        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
         var template = resolved.Template!;
@@ -55,7 +55,7 @@ public static class GenerationApi
     {
         var item = request.CustomData ?? EmptyObject;
         var resolved = await ResolveAsync(request.TemplateId!, [item], _ => "custom_data", services, cancellationToken);
-        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
         return await SubmitAsync(resolved.Template!, [item], request.Options, request.Metadata, services, cancellationToken);
@@ -65,7 +65,7 @@ public static class GenerationApi
         BatchRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(request.TemplateId!, request.Items!, i => $"items[{i}]", services, cancellationToken);
-        if (resolved.NotFound is { } notFound) return notFound;
+        if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
         return await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata, services, cancellationToken);
@@ -83,7 +83,10 @@ public static class GenerationApi
             $"{status}/stream", status, items.Count));
     }
 
-    /// <summary>Finds the template (404 when missing) and checks the items carry what it requires (400).</summary>
+    /// <summary>
+    /// Finds the template (404 when missing), checks that the assets it names are uploaded (422) and
+    /// that the items carry what it requires (400).
+    /// </summary>
     internal static async Task<Resolution> ResolveAsync(
         string templateId, IReadOnlyList<JsonElement> items, Func<int, string> pathOf, GenerationServices services,
         CancellationToken cancellationToken)
@@ -92,6 +95,11 @@ public static class GenerationApi
         var template = await services.Templates.FindAsync(reference, cancellationToken);
         if (template is null)
             return new Resolution(null, Problems.TemplateNotFound(templateId), null);
+
+        var missing = TemplateAssetUrls.NamesIn(template.Poster.Html, template.Poster.Css)
+            .Except(template.Poster.Assets.Select(a => a.Name)).Order().ToList();
+        if (missing.Count > 0)
+            return new Resolution(null, Problems.TemplateAssetsMissing(template.Poster.Key, missing), null);
 
         var errors = TemplateDataValidator.Validate(template, items, pathOf, services.Requests);
         return errors.Count > 0 ? new Resolution(null, null, TypedResults.ValidationProblem(errors)) : new Resolution(template, null, null);
@@ -102,6 +110,6 @@ public static class GenerationApi
             ? client.GetString()
             : null;
 
-    /// <summary>A resolved template, or why there is none.</summary>
-    internal record Resolution(ResolvedTemplate? Template, ProblemHttpResult? NotFound, ValidationProblem? Invalid);
+    /// <summary>A resolved template, or why there is none: a problem with the template, or invalid items.</summary>
+    internal record Resolution(ResolvedTemplate? Template, ProblemHttpResult? Problem, ValidationProblem? Invalid);
 }

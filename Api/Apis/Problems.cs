@@ -11,6 +11,13 @@ public static class Problems
     public static ProblemHttpResult JobNotFound(Guid jobId) =>
         NotFound("Job not found.", $"Job '{jobId}' does not exist.");
 
+    /// <summary>Every poster of the template would fail the same way, so none is queued.</summary>
+    public static ProblemHttpResult TemplateAssetsMissing(string key, IReadOnlyCollection<string> names) =>
+        TypedResults.Problem(
+            $"Template '{key}' uses {string.Join(", ", names.Select(n => $"asset '{n}'"))}, which it does not have: " +
+            $"upload {(names.Count == 1 ? "it" : "them")} with PUT /api/templates/{key}/assets/{{name}}.",
+            statusCode: StatusCodes.Status422UnprocessableEntity, title: "The template's assets are missing.");
+
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 }

@@ -38,6 +38,10 @@ public static partial class TemplateAssetUrls
                 : match.Value);
     }
 
+    /// <summary>The assets a template's HTML and CSS name literally; a name made of placeholders is only known per item.</summary>
+    public static IReadOnlySet<string> NamesIn(string html, string? css) =>
+        AssetUrl().Matches(html + "\n" + css).Select(match => Uri.UnescapeDataString(match.Groups["name"].Value)).ToHashSet();
+
     [GeneratedRegex(@"(?<url>https://assets\.postergen\.invalid/(?<name>[A-Za-z0-9._%-]+))(?<query>\?)?", RegexOptions.IgnoreCase)]
     private static partial Regex AssetUrl();
 }

@@ -70,7 +70,7 @@ public class TemplateAssetsApiTests() : EmbeddedServiceFixture(new Dictionary<st
     }
 
     [Test]
-    public async Task Assets_are_listed_and_deleted_and_a_poster_using_a_missing_asset_fails_with_the_reason()
+    public async Task Assets_are_listed_and_deleted_and_a_template_using_a_missing_asset_is_refused_naming_it()
     {
         await Client.UploadTemplateAsync("asset-list", """<img src="https://assets.postergen.invalid/gone.png"><p>{{x}}</p>""", 200, 100);
         await PutAsync("asset-list", "gone.png", Png.Solid(2, 2, 1, 2, 3));
@@ -86,6 +86,13 @@ public class TemplateAssetsApiTests() : EmbeddedServiceFixture(new Dictionary<st
         var response = await Client.PostJsonAsync("/api/generate", new { template_id = "asset-list", custom_data = new { x = 1 } });
         Assert.That((int)response.StatusCode, Is.EqualTo(422), await response.Content.ReadAsStringAsync());
         Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("asset 'gone.png'"));
+
+        // A batch would fail every item the same way: it is refused before anything is queued.
+        var batch = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "asset-list", items = new[] { new { x = 1 }, new { x = 2 } } });
+        var problem = await batch.Content.ReadAsStringAsync();
+        Assert.That((int)batch.StatusCode, Is.EqualTo(422), problem);
+        Assert.That(batch.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem, Does.Contain("asset 'gone.png'").And.Contain("PUT /api/templates/asset-list/assets/"));
     }
 
     [Test]
