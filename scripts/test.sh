@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-chromium.sh
+# The allow-listed image host test puts a public address on loopback with ip (iproute2).
+if ! command -v ip >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >/dev/null
+fi
 
 bash scripts/stack.sh up
 trap 'bash scripts/stack.sh down' EXIT
