@@ -198,9 +198,14 @@ public class TemplateAssetsApiTests() : EmbeddedServiceFixture(new Dictionary<st
         var submitted = await Client.PostJsonAsync("/api/generate-batch", new { template_id = "asset-swap", items = new[] { new { n = "swap" } } });
         Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        var statusEndpoint = (await submitted.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!;
+
+        // Processing: the item is on the queue, and an idle worker has looked its assets up at once.
+        while ((await Client.JobStatusAsync(statusEndpoint)).GetProperty("status").GetString() is "pending" or "queued")
+            await Task.Delay(50);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.That((int)(await PutAsync("asset-swap", "fill.png", Png.Solid(4, 4, 20, 40, 220))).StatusCode, Is.EqualTo(200));
-        var status = await Client.WaitForJobAsync((await submitted.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!);
+        var status = await Client.WaitForJobAsync(statusEndpoint);
 
         var result = status.GetProperty("results")[0];
         Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("completed"), result.ToString());
