@@ -13,12 +13,17 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet bench/Render/bin/Release/net10.0/PosterGen.Bench.Render.dll "$COUNT" "$PAGES" "$work/html" "$SOAK" | tee "$work/out"
+bench=bench/Render/bin/Release/net10.0/PosterGen.Bench.Render.dll
+echo "posters: $COUNT of shared/fixtures/poster-1080.html (1080x1080 PNG), cores: $(nproc)" | tee "$work/out"
+# Each K measured on all sides back to back, so that a change in the machine's load between
+# minutes falls on one K, not on one side.
 for k in ${PAGES//,/ }; do
+  dotnet "$bench" "$COUNT" "$work/html" throughput "$k" | tee -a "$work/out"
   for mode in page context; do
     node bench/Render/cluster.js "$work/html" "$k" "$mode" | tee -a "$work/out"
   done
 done
+dotnet "$bench" "$COUNT" "$work/html" latency "$SOAK" | tee -a "$work/out"
 
 # Ratios of the renderer's posters/s to each baseline at the same K, and of latency p50.
 echo "ratios (same run):"

@@ -1,9 +1,11 @@
-// Renderer benchmark, all in one run on this machine with the same Chromium, template and data:
-// the project's ChromiumPosterRenderer with K pages (on its default number of browsers, one per
-// core, at most K) beside a bare fast-capture CDP loop with K pages in one browser (the reference)
-// and, where the renderer uses more, in as many browsers; then single-poster latency for both. It also writes the filled posters for the
-// puppeteer-cluster comparison that bench/render.sh runs next with Node.
-//   dotnet PosterGen.Bench.Render.dll <count> <pages: 1,2,4> <html-out-dir> [soak-renders]
+// Renderer benchmark, on this machine with the same Chromium, template and data. One part per run:
+//   dotnet PosterGen.Bench.Render.dll <count> <html-out-dir> throughput <K>
+//     the project's ChromiumPosterRenderer with K pages (on its default number of browsers, one per
+//     core, at most K) beside a bare fast-capture CDP loop with K pages in one browser (the
+//     reference) and, where the renderer uses more, in as many browsers; it also writes the filled
+//     posters for the puppeteer-cluster comparison that bench/render.sh runs right after, at the same K;
+//   dotnet PosterGen.Bench.Render.dll <count> <html-out-dir> latency [soak-renders]
+//     single-poster latency for both, then optionally memory over a soak.
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,29 +15,25 @@ using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.Storage;
 using PosterGen.Contracts;
 
-var count = int.Parse(args.ElementAtOrDefault(0) ?? "120");
-var pageCounts = (args.ElementAtOrDefault(1) ?? "1,2,4").Split(',').Select(int.Parse).ToArray();
-var htmlOut = args.ElementAtOrDefault(2);
-var soak = int.Parse(args.ElementAtOrDefault(3) ?? "0");
+var count = int.Parse(args[0]);
+var htmlOut = args[1];
+var part = args[2];
 
 var fixture = new PosterFixture(Path.Combine(AppContext.BaseDirectory, "Fixtures"));
 var template = new PosterTemplate("bench", 1, fixture.Html, null, 1080, 1080);
 var data = Enumerable.Range(0, count).Select(i => JsonSerializer.SerializeToElement(fixture.Data(i))).ToArray();
 var filled = Enumerable.Range(0, count).Select(fixture.Filled).ToArray();
-if (htmlOut is not null)
-{
-    Directory.CreateDirectory(htmlOut);
-    for (var i = 0; i < count; i++)
-        await File.WriteAllTextAsync(Path.Combine(htmlOut, $"{i:D5}.html"), filled[i]);
-}
+Directory.CreateDirectory(htmlOut);
+for (var i = 0; i < count; i++)
+    await File.WriteAllTextAsync(Path.Combine(htmlOut, $"{i:D5}.html"), filled[i]);
 
 // Both sides render this many first: launch, page creation and the JIT of the Playwright code
 // they share are not charged to whichever runs first.
 const int Warmup = 10;
 
-Console.WriteLine($"posters: {count} of shared/fixtures/poster-1080.html (1080x1080 PNG), cores: {Environment.ProcessorCount}");
-foreach (var pages in pageCounts)
+if (part == "throughput")
 {
+    var pages = int.Parse(args[3]);
     var browsers = Math.Min(pages, new RendererOptions().Browsers);
     await using (var renderer = Renderer(pages))
     {
@@ -50,9 +48,11 @@ foreach (var pages in pageCounts)
         await Measure.ThroughputAsync(Warmup, pages, (caller, i) => bare.RenderAsync(caller, filled[i % count]));
         Report($"bare fast-capture   K={pages} browsers={bareBrowsers}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
     }
+    return;
 }
 
 const int LatencySamples = 40;
+var soak = int.Parse(args.ElementAtOrDefault(3) ?? "0");
 await using (var renderer = Renderer(Environment.ProcessorCount))
 {
     for (var i = 0; i < Warmup; i++)
