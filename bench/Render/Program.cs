@@ -27,7 +27,7 @@ Directory.CreateDirectory(htmlOut);
 for (var i = 0; i < count; i++)
     await File.WriteAllTextAsync(Path.Combine(htmlOut, $"{i:D5}.html"), filled[i]);
 
-// Both sides render this many first: launch, page creation and the JIT of the Playwright code
+// Every side renders this many first: launch, page creation and the JIT of the Playwright code
 // they share are not charged to whichever runs first.
 const int Warmup = 10;
 
@@ -35,19 +35,36 @@ if (part == "throughput")
 {
     var pages = int.Parse(args[3]);
     var browsers = Math.Min(pages, new RendererOptions().Browsers);
-    await using (var renderer = Renderer(pages))
+    await using var renderer = Renderer(pages);
+    var sides = new List<(string Name, Func<int, int, Task<byte[]>> Render)>
     {
-        await Measure.ThroughputAsync(Warmup, pages, async (_, i) => (await renderer.RenderAsync(template, data[i % count], RenderOptions.Default, CancellationToken.None)).Content);
-        var ours = await Measure.ThroughputAsync(count, pages,
-            async (_, i) => (await renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)).Content);
-        Report($"PosterGen renderer  K={pages} browsers={browsers}", ours);
-    }
+        ($"PosterGen renderer  K={pages} browsers={browsers}",
+            async (_, i) => (await renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)).Content),
+    };
+    var bareLoops = new List<FastCaptureLoop>();
     foreach (var bareBrowsers in new[] { 1, browsers }.Distinct())
     {
-        await using var bare = await FastCaptureLoop.StartAsync(pages, bareBrowsers);
-        await Measure.ThroughputAsync(Warmup, pages, (caller, i) => bare.RenderAsync(caller, filled[i % count]));
-        Report($"bare fast-capture   K={pages} browsers={bareBrowsers}", await Measure.ThroughputAsync(count, pages, (caller, i) => bare.RenderAsync(caller, filled[i])));
+        var bare = await FastCaptureLoop.StartAsync(pages, bareBrowsers);
+        bareLoops.Add(bare);
+        sides.Add(($"bare fast-capture   K={pages} browsers={bareBrowsers}", (caller, i) => bare.RenderAsync(caller, filled[i])));
     }
+    foreach (var side in sides)
+        await Measure.ThroughputAsync(Warmup, pages, side.Render);
+
+    // Two rounds in opposite orders (A B C, then C B A): a load that rises or falls over the
+    // minute weighs on every side alike, and each side's figure is the mean of its two.
+    var rounds = sides.ToDictionary(side => side.Name, _ => new List<Measure.Throughput>());
+    foreach (var order in new[] { sides, Enumerable.Reverse(sides).ToList() })
+        foreach (var side in order)
+            rounds[side.Name].Add(await Measure.ThroughputAsync(count, pages, side.Render));
+    foreach (var (name, _) in sides)
+    {
+        var measured = rounds[name];
+        Report(name, new Measure.Throughput(measured.Average(m => m.PostersPerSecond), measured.Average(m => m.AverageKiB)));
+        Console.WriteLine($"  rounds: {string.Join(", ", measured.Select(m => $"{m.PostersPerSecond:F2}"))} posters/s");
+    }
+    foreach (var bare in bareLoops)
+        await bare.DisposeAsync();
     return;
 }
 
