@@ -21,17 +21,41 @@ public static class Measure
         return new Throughput(count / stopwatch.Elapsed.TotalSeconds, bytes / 1024.0 / count);
     }
 
-    public static async Task<(double P50, double P95)> LatencyAsync(int count, Func<int, Task> render)
+    /// <summary>
+    /// Latency percentiles of two sides, one poster at a time, taking turns (A B, then B A), so
+    /// that whatever else the machine does meanwhile falls on both.
+    /// </summary>
+    public static async Task<((double P50, double P95) First, (double P50, double P95) Second)> LatencyAsync(
+        int count, Func<int, Task> first, Func<int, Task> second)
     {
-        var times = new List<double>();
+        var times = (First: new List<double>(), Second: new List<double>());
         for (var i = 0; i < count; i++)
         {
-            var stopwatch = Stopwatch.StartNew();
-            await render(i);
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            if (i % 2 == 0)
+            {
+                times.First.Add(await TimeAsync(first, i));
+                times.Second.Add(await TimeAsync(second, i));
+            }
+            else
+            {
+                times.Second.Add(await TimeAsync(second, i));
+                times.First.Add(await TimeAsync(first, i));
+            }
         }
+        return (Percentiles(times.First), Percentiles(times.Second));
+    }
+
+    private static async Task<double> TimeAsync(Func<int, Task> render, int i)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await render(i);
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+
+    private static (double P50, double P95) Percentiles(List<double> times)
+    {
         times.Sort();
-        return (times[(int)(0.50 * (count - 1))], times[(int)(0.95 * (count - 1))]);
+        return (times[(int)(0.50 * (times.Count - 1))], times[(int)(0.95 * (times.Count - 1))]);
     }
 
     /// <summary>
