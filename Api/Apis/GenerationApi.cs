@@ -96,8 +96,7 @@ public static class GenerationApi
         if (template is null)
             return new Resolution(null, Problems.TemplateNotFound(templateId), null);
 
-        var missing = TemplateAssetUrls.NamesIn(template.Poster.Html, template.Poster.Css)
-            .Except(template.Poster.Assets.Select(a => a.Name)).Order().ToList();
+        var missing = template.MissingAssets.ToList();
         if (missing.Count > 0)
             return new Resolution(null, Problems.TemplateAssetsMissing(template.Poster.Key, missing), null);
 
