@@ -105,5 +105,4 @@ public class AllowListedImageHostTests
         var url = (await response.ReadJsonAsync()).GetProperty("url").GetString()!;
         return Png.Decode(await client.GetByteArrayAsync(url));
     }
-
 }

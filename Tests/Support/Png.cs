@@ -70,10 +70,10 @@ public static class Png
         return new PngImage(width, height, channels, pixels);
     }
 
-    /// <summary>A <paramref name="width"/> x <paramref name="height"/> PNG of one colour.</summary>
     /// <summary>The PNG as an item value: a <c>data:image/png</c> URI.</summary>
     public static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
 
+    /// <summary>A <paramref name="width"/> x <paramref name="height"/> PNG of one colour.</summary>
     public static byte[] Solid(int width, int height, byte red, byte green, byte blue)
     {
         using var raw = new MemoryStream();
