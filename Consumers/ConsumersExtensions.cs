@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PosterGen.Consumers.Jobs;
 using PosterGen.Consumers.Kafka;
 using PosterGen.Consumers.Posters;
 using PosterGen.Consumers.Rendering;
@@ -21,19 +22,22 @@ public static class ConsumersExtensions
         builder.Services.AddSingleton<TemplateCatalog>();
         builder.AddPosterRenderer();
         builder.AddPosterStorage();
+        builder.Services.AddOptions<JobOptions>()
+            .BindConfiguration(JobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddOptions<RenderQueueOptions>()
             .BindConfiguration(RenderQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RenderCache>();
         builder.Services.AddScoped<IRenderPosterHandler, RenderPosterHandler>();
 
-        var transport = builder.Configuration[$"{RenderQueueOptions.SectionName}:Transport"] ?? "inprocess";
-        if (transport == "inprocess")
+        var transport = builder.Configuration[$"{RenderQueueOptions.SectionName}:Transport"] ?? "database";
+        if (transport == "database")
         {
-            builder.Services.AddSingleton<InProcessRenderQueue>();
-            builder.Services.AddSingleton<IRenderQueue>(sp => sp.GetRequiredService<InProcessRenderQueue>());
+            builder.Services.AddSingleton<RenderQueueSignal>();
+            builder.Services.AddSingleton<DatabaseRenderClaims>();
+            builder.Services.AddSingleton<IRenderQueue, DatabaseRenderQueue>();
             if (renders)
-                builder.Services.AddHostedService<InProcessRenderWorker>();
+                builder.Services.AddHostedService<DatabaseRenderWorker>();
         }
         else if (transport == "kafka")
             builder.AddKafkaRenderQueue(renders);

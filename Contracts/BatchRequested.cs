@@ -11,6 +11,8 @@ namespace PosterGen.Contracts;
 /// <param name="Options">Format, scale and priority of every poster.</param>
 /// <param name="Client">Who submitted it (free text from the request's metadata), if known.</param>
 /// <param name="RequestedAt">When the API accepted the job.</param>
+/// <param name="DeadlineSeconds">Seconds after <paramref name="RequestedAt"/> by which every item must have an outcome; the rest then fail.</param>
+/// <param name="RetryOf">The job whose failed items this job renders again, if any.</param>
 public record BatchRequested(
     Guid JobId,
     string TemplateKey,
@@ -18,4 +20,6 @@ public record BatchRequested(
     int ItemCount,
     RenderOptions Options,
     string? Client,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt,
+    int DeadlineSeconds,
+    Guid? RetryOf = null);

@@ -1,6 +1,10 @@
 namespace PosterGen.Contracts;
 
-/// <summary>The job as a whole could not finish (e.g. it timed out with items still outstanding).</summary>
+/// <summary>
+/// The job as a whole could not finish: its deadline passed with items still outstanding, which
+/// were then recorded as failed with the same reason. Published exactly once per job.
+/// Succeeded + Failed = Total.
+/// </summary>
 public record JobFailed(
     Guid JobId,
     string Reason,

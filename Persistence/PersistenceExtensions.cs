@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.Providers;
 
 namespace PosterGen.Persistence;
@@ -11,12 +12,17 @@ public static class PersistenceExtensions
 {
     /// <summary>
     /// Registers <see cref="PosterGenDbContext"/> (scoped) and <see cref="IDbContextFactory{PosterGenDbContext}"/>
-    /// for the provider in <c>Database:Provider</c>.
+    /// for the provider in <c>Database:Provider</c>, and the transactional outbox's delivery.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddHostedService<OutboxDeliveryService>();
 
         var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? "sqlite";
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
@@ -24,30 +30,22 @@ public static class PersistenceExtensions
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:Database is required when Database:Provider is 'postgres'.");
-            builder.Services.AddPooledDbContextFactory<PostgresPosterGenDbContext>(options => options
+            builder.Services.AddPooledDbContextFactory<PostgresPosterGenDbContext>((services, options) => options
                 .UseNpgsql(connectionString)
-                .UseSnakeCaseNamingConvention());
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
             AddShared<PostgresPosterGenDbContext>(builder.Services);
         }
         else
         {
             var sqlite = SqliteConnectionString(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
-            builder.Services.AddPooledDbContextFactory<SqlitePosterGenDbContext>(options => options
+            builder.Services.AddPooledDbContextFactory<SqlitePosterGenDbContext>((services, options) => options
                 .UseSqlite(sqlite)
-                .UseSnakeCaseNamingConvention());
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
             AddShared<SqlitePosterGenDbContext>(builder.Services);
         }
         return builder;
-    }
-
-    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<PosterGenDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
     }
 
     private static void AddShared<TContext>(IServiceCollection services) where TContext : PosterGenDbContext

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Outbox;
 using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Persistence;
 
 /// <summary>
-/// The one database: templates and their assets, the job saga's rows, submitted items, results and job logs.
+/// The one database: templates and their assets, the job saga's rows, submitted items (the embedded
+/// render queue), results, job logs, and the outbox and inbox of the messages between them.
 /// Each provider has a subclass carrying its own migrations (<see cref="Providers"/>).
 /// </summary>
 public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(options)
@@ -17,6 +19,8 @@ public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(o
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<PosterResult> PosterResults => Set<PosterResult>();
     public DbSet<JobLog> JobLogs => Set<JobLog>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosterGenDbContext).Assembly);

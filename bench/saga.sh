@@ -18,7 +18,7 @@ export ConnectionStrings__Database="Host=127.0.0.1;Port=55432;Database=$name;Use
 export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:5673/$name"
 export Kafka__Topic="poster.render.$name" Logging__LogLevel__Default=Warning
 # No items exist, so nothing reaches the render queue; the saga alone is measured.
-export RenderQueue__Transport=inprocess
+export RenderQueue__Transport=database
 api=Api/bin/Release/net10.0/PosterGen.Api.dll
 dotnet "$api" migrate >/dev/null
 

@@ -62,7 +62,8 @@ public static class CsvBatch
         form.TryGetValue("format", out var format) ? format.ToString() : null,
         int.TryParse(form["quality"], out var quality) ? quality : null,
         double.TryParse(form["device_scale_factor"], CultureInfo.InvariantCulture, out var scale) ? scale : null,
-        int.TryParse(form["priority"], out var priority) ? priority : null);
+        int.TryParse(form["priority"], out var priority) ? priority : null,
+        int.TryParse(form["deadline_seconds"], out var deadline) ? deadline : null);
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -76,7 +76,7 @@ public static class GenerationApi
         GenerationServices services, CancellationToken cancellationToken)
     {
         var jobId = await services.Jobs.SubmitAsync(template, items, RenderOptionsRequestValidator.ToOptions(options),
-            ClientOf(metadata), cancellationToken);
+            options?.DeadlineSeconds, ClientOf(metadata), cancellationToken);
         var status = $"/api/jobs/{jobId}";
         return TypedResults.Accepted(status, new JobAcceptedResponse(true, jobId,
             $"Job accepted: {items.Count} poster(s) from template '{template.Poster.Key}@{template.Poster.Version}'.",

@@ -1,9 +1,10 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Models;
 using PosterGen.Contracts;
+using PosterGen.Persistence;
+using PosterGen.Persistence.Outbox;
 
 namespace PosterGen.Api.Apis;
 
@@ -19,6 +20,7 @@ public static class JobsApi
         api.MapGet("/jobs/{id:guid}", GetAsync);
         api.MapGet("/templates/job/{id:guid}", GetAsync);
         api.MapPost("/jobs/{id:guid}/cancel", CancelAsync);
+        api.MapPost("/jobs/{id:guid}/retry-failed", RetryFailedAsync);
         return app;
     }
 
@@ -36,12 +38,43 @@ public static class JobsApi
         return status is null ? Problems.JobNotFound(id) : TypedResults.Ok(status);
     }
 
+    /// <summary>
+    /// Stops the job: dispatch stops, renderers skip its items, and every item without a result is
+    /// recorded as cancelled. The command leaves through the outbox, so the answer never waits for
+    /// the broker. 409 once the job has ended.
+    /// </summary>
     public static async Task<Results<Accepted, ProblemHttpResult>> CancelAsync(
-        Guid id, JobQueries queries, IPublishEndpoint publisher, CancellationToken cancellationToken)
+        Guid id, JobQueries queries, PosterGenDbContext db, CancellationToken cancellationToken)
     {
-        if (!await queries.ExistsAsync(id, cancellationToken))
+        var job = await queries.FindJobAsync(id, cancellationToken);
+        if (job is null && !await queries.ExistsAsync(id, cancellationToken))
             return Problems.JobNotFound(id);
-        await publisher.Publish(new CancelJob(id, "Cancelled by the client."), cancellationToken);
+        if (job is not null && JobStatus.IsFinal(JobStatus.From(job)))
+            return Problems.JobEnded(id, JobStatus.From(job), "cancelled");
+
+        db.AddToOutbox(new CancelJob(id, "Cancelled by the client."));
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{id}");
+    }
+
+    /// <summary>
+    /// A new job of the ended job's failed items (same template version, options and entity ids),
+    /// linked both ways (<c>retry_of</c>, <c>retried_by</c>). 409 while the job runs or when nothing failed.
+    /// </summary>
+    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult>> RetryFailedAsync(
+        Guid id, JobQueries queries, JobSubmitter jobs, CancellationToken cancellationToken)
+    {
+        var job = await queries.FindJobAsync(id, cancellationToken);
+        if (job is null)
+            return await queries.ExistsAsync(id, cancellationToken) ? Problems.JobRunning(id) : Problems.JobNotFound(id);
+        if (!JobStatus.IsFinal(JobStatus.From(job)))
+            return Problems.JobRunning(id);
+
+        if (await jobs.RetryFailedAsync(job, cancellationToken) is not var (retryId, itemCount))
+            return Problems.NothingFailed(id);
+        var status = $"/api/jobs/{retryId}";
+        return TypedResults.Accepted(status, new JobAcceptedResponse(true, retryId,
+            $"Retrying {itemCount} failed poster(s) of job {id} with template '{job.TemplateKey}@{job.TemplateVersion}'.",
+            $"{status}/stream", status, itemCount));
     }
 }

@@ -18,6 +18,18 @@ public static class Problems
             $"upload {(names.Count == 1 ? "it" : "them")} with PUT /api/templates/{key}/assets/{{name}}.",
             statusCode: StatusCodes.Status422UnprocessableEntity, title: "The template's assets are missing.");
 
+    public static ProblemHttpResult JobEnded(Guid jobId, string status, string cannotBe) =>
+        Conflict("The job has already ended.", $"Job '{jobId}' is {status}; it can no longer be {cannotBe}.");
+
+    public static ProblemHttpResult JobRunning(Guid jobId) =>
+        Conflict("The job is still running.", $"Job '{jobId}' has not ended yet; retry its failed items once it has.");
+
+    public static ProblemHttpResult NothingFailed(Guid jobId) =>
+        Conflict("Nothing failed.", $"Job '{jobId}' has no failed items to retry.");
+
+    private static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 }

@@ -1,6 +1,8 @@
 using MassTransit;
 using PosterGen.Api.Streaming;
 using PosterGen.Consumers.Dispatch;
+using PosterGen.Consumers.Jobs;
+using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.SagaRepository;
 using PosterGen.Sagas.BatchJobs;
 
@@ -10,7 +12,8 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// The bus: in memory for the embedded default, RabbitMQ when <c>Bus:Transport</c> says so.
-    /// The saga role hosts the job saga and the dispatcher; the api role bridges job events to SSE.
+    /// The saga role hosts the job saga, the dispatcher, the settling of jobs that end early and the
+    /// deadline sweep; the api role bridges job events to SSE.
     /// </summary>
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, PosterGenOptions roles)
     {
@@ -20,6 +23,12 @@ public static class MessagingExtensions
                 "ConnectionStrings:RabbitMq is required when Bus:Transport is 'rabbitmq'.")
             .ValidateOnStart();
         var transport = builder.Configuration[$"{BusOptions.SectionName}:Transport"] ?? "inmemory";
+        if (transport == "inmemory")
+        {
+            // Whatever the in-memory bus held dies with the process: send the last minutes again on
+            // start, and let consumers drop what they had already handled.
+            builder.Services.PostConfigure<OutboxOptions>(o => o.RedeliverOnStartMinutes = o.RedeliverOnStartMinutes == 0 ? 5 : o.RedeliverOnStartMinutes);
+        }
 
         builder.Services.AddMassTransit(x =>
         {
@@ -31,6 +40,8 @@ public static class MessagingExtensions
                     .EntityFrameworkRepository();
                 x.AddConsumer<PosterOutcomesConsumer, PosterOutcomesConsumerDefinition>();
                 x.AddConsumer<DispatchBatchConsumer, DispatchBatchConsumerDefinition>();
+                x.AddConsumer<SettleUnfinishedItemsConsumer, SettleUnfinishedItemsConsumerDefinition>();
+                builder.Services.AddHostedService<JobDeadlineSweeper>();
             }
 
             if (roles.Has("api"))

@@ -23,10 +23,14 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
 
+        var retriedBy = await db.BatchJobs.AsNoTracking().Where(j => j.RetryOf == jobId)
+            .OrderByDescending(j => j.CreatedAt).Select(j => (Guid?)j.CorrelationId).FirstOrDefaultAsync(cancellationToken);
+
         return new JobStatusResponse(
             jobId, JobStatus.From(job), job.TemplateKey, job.TemplateVersion, job.TotalItems,
-            job.SucceededCount + job.FailedCount, job.SucceededCount, job.FailedCount,
+            job.SucceededCount + job.FailedCount + job.CancelledCount, job.SucceededCount, job.FailedCount, job.CancelledCount,
             job.CreatedAt, job.CreatedAt, job.CompletedAt, (job.CompletedAt - job.CreatedAt)?.TotalSeconds,
+            job.DeadlineAt, job.FailureReason, job.RetryOf, retriedBy,
             page, pageSize, results.Select(r => ToResponse(r, absoluteUrl)).ToList());
     }
 
@@ -36,7 +40,8 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
         var items = await db.BatchItems.CountAsync(i => i.JobId == jobId, cancellationToken);
         return items == 0
             ? null
-            : new JobStatusResponse(jobId, JobStatus.Pending, "", 0, items, 0, 0, 0, DateTime.UtcNow, null, null, null, 1, 0, []);
+            : new JobStatusResponse(jobId, JobStatus.Pending, "", 0, items, 0, 0, 0, 0, DateTime.UtcNow, null, null, null,
+                null, null, null, null, 1, 0, []);
     }
 
     public async Task<IReadOnlyList<JobSummaryResponse>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
@@ -87,6 +92,11 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
 
     public static PosterResultResponse ToResponse(PosterResult result, Func<string?, string?> absoluteUrl) =>
         new(result.ItemIndex, result.EntityId, absoluteUrl(result.Url),
-            result.Status == PosterStatus.Rendered ? "completed" : "failed",
+            result.Status switch
+            {
+                PosterStatus.Rendered => "completed",
+                PosterStatus.Cancelled => "cancelled",
+                _ => "failed",
+            },
             result.GenerationTimeMs, result.Error, result.Attempts, result.CacheHit);
 }

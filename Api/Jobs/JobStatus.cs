@@ -11,9 +11,12 @@ public static class JobStatus
     {
         nameof(BatchJobStateMachine.Dispatching) when job.SucceededCount + job.FailedCount == 0 => "queued",
         nameof(BatchJobStateMachine.Dispatching) or nameof(BatchJobStateMachine.Rendering) => "processing",
-        "Completed" => "completed",
+        // Ending early: every item is being given its result; the counts are final a moment later.
+        nameof(BatchJobStateMachine.Cancelling) => "cancelling",
+        nameof(BatchJobStateMachine.Failing) => "failing",
+        nameof(BatchJobStateMachine.Completed) => "completed",
         nameof(BatchJobStateMachine.CompletedWithFailures) => "completed_with_failures",
-        "Failed" => "failed",
+        nameof(BatchJobStateMachine.Failed) => "failed",
         nameof(BatchJobStateMachine.Cancelled) => "cancelled",
         _ => "queued",
     };

@@ -1,20 +1,26 @@
 using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosterGen.Consumers.Jobs;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Outbox;
+using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Api.Jobs;
 
 /// <summary>
-/// Accepts a job: stores its items in one transaction, then starts the saga. Items stay in the
-/// database; the message names the job only, whatever its size.
+/// Accepts a job: its items and the <see cref="BatchRequested"/> that starts its saga are written in
+/// one transaction (the message as an outbox row), so the answer never waits for the broker and a
+/// crash can lose neither half. Items stay in the database; the message names the job only.
 /// </summary>
-public class JobSubmitter(PosterGenDbContext db, IPublishEndpoint publisher)
+public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions)
 {
     public async Task<Guid> SubmitAsync(
-        ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptions options, string? client,
+        ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptions options, int? deadlineSeconds, string? client,
         CancellationToken cancellationToken)
     {
         var jobId = NewId.NextGuid();
@@ -26,11 +32,36 @@ public class JobSubmitter(PosterGenDbContext db, IPublishEndpoint publisher)
             EntityId = EntityIdOf(item),
             Data = item.GetRawText(),
         }));
+        db.AddToOutbox(new BatchRequested(jobId, template.Poster.Key, template.Poster.Version, items.Count, options, client,
+            DateTimeOffset.UtcNow, deadlineSeconds ?? jobOptions.Value.DefaultDeadlineSeconds));
         await db.SaveChangesAsync(cancellationToken);
-
-        await publisher.Publish(new BatchRequested(jobId, template.Poster.Key, template.Poster.Version, items.Count,
-            options, client, DateTimeOffset.UtcNow), cancellationToken);
         return jobId;
+    }
+
+    /// <summary>
+    /// A new job of <paramref name="original"/>'s failed items, in their order, with the same
+    /// template version, options, entity ids and data; null when none failed.
+    /// </summary>
+    public async Task<(Guid JobId, int ItemCount)?> RetryFailedAsync(BatchJobState original, CancellationToken cancellationToken)
+    {
+        var jobId = NewId.NextGuid();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var copied = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO batch_items (job_id, item_index, entity_id, data, state, priority, claims)
+            SELECT {jobId}, ROW_NUMBER() OVER (ORDER BY i.item_index) - 1, i.entity_id, i.data, 'waiting', 0, 0
+            FROM batch_items AS i
+            JOIN poster_results AS r ON r.job_id = i.job_id AND r.item_index = i.item_index
+            WHERE i.job_id = {original.CorrelationId} AND r.status = 'failed'
+            """, cancellationToken);
+        if (copied == 0) return null;
+
+        var options = new RenderOptions(original.Format, original.Quality, original.DeviceScaleFactor, original.Priority);
+        var deadline = (int)Math.Ceiling((original.DeadlineAt - original.CreatedAt).TotalSeconds);
+        db.AddToOutbox(new BatchRequested(jobId, original.TemplateKey, original.TemplateVersion, copied, options, original.Client,
+            DateTimeOffset.UtcNow, deadline, RetryOf: original.CorrelationId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (jobId, copied);
     }
 
     /// <summary>The client's own id for an item: <c>entity_id</c>, else <c>id</c>.</summary>

@@ -8,7 +8,10 @@ public record GenerateRequest(string? TemplateId, JsonElement? CustomData, JsonE
 /// <summary>Body of <c>/api/generate-batch</c>.</summary>
 public record BatchRequest(string? TemplateId, List<JsonElement>? Items, JsonElement? Metadata, RenderOptionsRequest? Options);
 
-/// <summary>Optional render settings; anything left out takes the default (PNG, scale 1, priority 5).</summary>
-public record RenderOptionsRequest(string? Format, int? Quality, double? DeviceScaleFactor, int? Priority);
+/// <summary>
+/// Optional render settings; anything left out takes the default (PNG, scale 1, priority 5, and the
+/// deadline <c>Jobs:DefaultDeadlineSeconds</c>, after which unfinished items fail).
+/// </summary>
+public record RenderOptionsRequest(string? Format, int? Quality, double? DeviceScaleFactor, int? Priority, int? DeadlineSeconds = null);
 
 public record GenerateResponse(string Url, int TemplateVersionUsed, string TemplateName, long GenerationTimeMs, bool CacheHit);

@@ -9,6 +9,7 @@ public record JobAcceptedResponse(
     string StatusEndpoint,
     int TotalItems);
 
+/// <summary>A job's status: counts so far (rendered + failed + cancelled = total once it has ended) and one page of results.</summary>
 public record JobStatusResponse(
     Guid JobId,
     string Status,
@@ -18,10 +19,15 @@ public record JobStatusResponse(
     int ProcessedItems,
     int SuccessCount,
     int FailureCount,
+    int CancelledCount,
     DateTime CreatedAt,
     DateTime? StartedAt,
     DateTime? CompletedAt,
     double? DurationSeconds,
+    DateTime? DeadlineAt,
+    string? FailureReason,
+    Guid? RetryOf,
+    Guid? RetriedBy,
     int Page,
     int PageSize,
     IReadOnlyList<PosterResultResponse> Results);

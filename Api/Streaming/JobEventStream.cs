@@ -35,7 +35,9 @@ public class JobEventStream(JobEventHub hub, JobQueries queries)
                 {
                     afterId = row.Id;
                     sentAny = true;
-                    yield return PosterEvent(jobId, row, absoluteUrl);
+                    // Cancelled items were never posters; the job_cancelled event counts them.
+                    if (row.Status != PosterStatus.Cancelled)
+                        yield return PosterEvent(jobId, row, absoluteUrl);
                 }
             } while (rows.Count == RowsPerRead);
 
@@ -89,6 +91,7 @@ public class JobEventStream(JobEventHub hub, JobQueries queries)
             status,
             success_count = job.SucceededCount,
             failure_count = job.FailedCount,
+            cancelled_count = job.CancelledCount,
             total_count = job.TotalItems,
             reason = job.FailureReason,
         }, kind) { EventId = lastRowId.ToString() };

@@ -15,6 +15,7 @@ public class RenderOptionsRequestValidator : AbstractValidator<RenderOptionsRequ
         RuleFor(x => x.Quality).InclusiveBetween(1, 100);
         RuleFor(x => x.DeviceScaleFactor).InclusiveBetween(1, 3);
         RuleFor(x => x.Priority).InclusiveBetween(1, 10);
+        RuleFor(x => x.DeadlineSeconds).InclusiveBetween(1, 30 * 24 * 3600);
     }
 
     public static RenderOptions ToOptions(RenderOptionsRequest? request) => new(

@@ -3,16 +3,10 @@ using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Consumers.Dispatch;
 
-/// <summary>
-/// Dispatch retries long enough to outlast a database or broker restart, and announces
-/// <c>BatchDispatched</c> only once every item is on the render queue.
-/// </summary>
+/// <summary>Dispatch retries long enough to outlast a database or broker restart.</summary>
 public class DispatchBatchConsumerDefinition : ConsumerDefinition<DispatchBatchConsumer>
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<DispatchBatchConsumer> consumerConfigurator, IRegistrationContext context)
-    {
+        IConsumerConfigurator<DispatchBatchConsumer> consumerConfigurator, IRegistrationContext context) =>
         endpointConfigurator.UseRetryOutlastingRestarts();
-        endpointConfigurator.UseInMemoryOutbox(context);
-    }
 }

@@ -41,7 +41,7 @@ internal sealed class RenderMessageProcessor(
             if (RenderPosterSerializer.Identify(record.Message) is ({ } jobId, { } itemIndex))
             {
                 var recorded = await AttemptAsync(record, $"{jobId}/{itemIndex}",
-                    handler => handler.RecordUnreadableAsync(jobId, itemIndex, $"The render message could not be read: {error}", cancellationToken),
+                    handler => handler.RecordFailedAsync(jobId, itemIndex, $"The render message could not be read: {error}", cancellationToken),
                     cancellationToken);
                 if (recorded.Failure is { } failure)
                 {

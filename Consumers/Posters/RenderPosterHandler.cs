@@ -1,27 +1,28 @@
 using System.Diagnostics;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.RenderQueue;
-using PosterGen.Consumers.Storage;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Outbox;
+using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Consumers.Posters;
 
 /// <summary>
-/// Renders one queued poster (or finds it in the render cache), records its result row and publishes the outcome.
-/// The result row is the effect that must happen once: a redelivered message finds the row and
-/// only publishes its outcome again, which the saga then ignores as a duplicate.
+/// Renders one queued poster (or finds it in the render cache), then records its result row, marks
+/// its item done and publishes its outcome, all in one transaction through the outbox. The result
+/// row is the effect that must happen once: a redelivered message finds it and does nothing more,
+/// since the outcome event left with the row. Items of a job that is no longer running are skipped:
+/// the job gives them their result rows itself.
 /// </summary>
 public class RenderPosterHandler(
     PosterGenDbContext db,
     TemplateCatalog templates,
     RenderCache cache,
-    IPublishEndpoint publisher,
     ILogger<RenderPosterHandler> logger) : IRenderPosterHandler
 {
     private const int MaxAttempts = 3;
@@ -29,31 +30,37 @@ public class RenderPosterHandler(
 
     public async Task<PosterOutcome> HandleAsync(RenderPoster message, CancellationToken cancellationToken)
     {
-        var existing = await FindResultAsync(message.JobId, message.ItemIndex, cancellationToken);
-        var outcome = PosterOutcome.Rendered;
-        if (existing is null)
-        {
-            var template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken);
-            var result = template is null
-                ? Failed(NewResult(message.JobId, message.ItemIndex, message.EntityId),
-                    $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0)
-                : await RenderAsync(message, template, cancellationToken);
-            existing = await RecordAsync(result, cancellationToken);
-            if (template is null) outcome = PosterOutcome.TemplateMissing;
-        }
-        await PublishOutcomeAsync(existing, cancellationToken);
-        return outcome == PosterOutcome.TemplateMissing || existing.Status == PosterStatus.Rendered ? outcome : PosterOutcome.Failed;
+        if (await FindResultAsync(message.JobId, message.ItemIndex, cancellationToken) is { } existing)
+            return existing.Status == PosterStatus.Rendered ? PosterOutcome.Rendered : PosterOutcome.Failed;
+        if (!await IsRunningAsync(message.JobId, cancellationToken))
+            return PosterOutcome.Skipped;
+
+        var template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken);
+        var result = template is null
+            ? Failed(NewResult(message.JobId, message.ItemIndex, message.EntityId),
+                $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0)
+            : await RenderAsync(message, template, cancellationToken);
+        var recorded = await RecordAsync(result, cancellationToken);
+        if (template is null) return PosterOutcome.TemplateMissing;
+        return recorded.Status == PosterStatus.Rendered ? PosterOutcome.Rendered : PosterOutcome.Failed;
     }
 
-    public async Task RecordUnreadableAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken)
+    public async Task RecordFailedAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken)
     {
-        var existing = await FindResultAsync(jobId, itemIndex, cancellationToken)
-            ?? await RecordAsync(Failed(NewResult(jobId, itemIndex, entityId: null), reason, attempts: 0), cancellationToken);
-        await PublishOutcomeAsync(existing, cancellationToken);
+        if (await FindResultAsync(jobId, itemIndex, cancellationToken) is null)
+            await RecordAsync(Failed(NewResult(jobId, itemIndex, entityId: null), reason, attempts: 0), cancellationToken);
     }
 
     private static PosterResult NewResult(Guid jobId, int itemIndex, string? entityId) =>
         new() { JobId = jobId, ItemIndex = itemIndex, EntityId = entityId };
+
+    /// <summary>False once the job is cancelled or failed; a job the saga has not stored yet counts as running.</summary>
+    private async Task<bool> IsRunningAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var state = await db.BatchJobs.AsNoTracking().Where(j => j.CorrelationId == jobId).Select(j => j.CurrentState)
+            .FirstOrDefaultAsync(cancellationToken);
+        return state is null or nameof(BatchJobStateMachine.Dispatching) or nameof(BatchJobStateMachine.Rendering);
+    }
 
     private async Task<PosterResult> RenderAsync(RenderPoster message, ResolvedTemplate template, CancellationToken cancellationToken)
     {
@@ -110,28 +117,30 @@ public class RenderPosterHandler(
                 Message = $"Item {result.ItemIndex} failed: {result.Error}",
                 CreatedAt = result.CreatedAt,
             });
+        db.AddToOutbox<object>(result.Status == PosterStatus.Rendered
+            ? new PosterRendered(result.JobId, result.ItemIndex, result.EntityId, result.Url!, result.GenerationTimeMs, result.CacheHit, result.CreatedAt)
+            : new PosterFailed(result.JobId, result.ItemIndex, result.EntityId, result.Error!, result.Attempts, result.CreatedAt));
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return result;
         }
         catch (DbUpdateException)
         {
-            // Another delivery of the same item recorded its row first; that row is the outcome.
+            // Another delivery of the same item (or the job's cancel) recorded its row first; that
+            // row is the outcome. Anything else is a real failure and is thrown again.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return await FindResultAsync(result.JobId, result.ItemIndex, cancellationToken)
-                ?? throw new InvalidOperationException($"Could not record the result of {result.JobId}/{result.ItemIndex}.");
+            if (await FindResultAsync(result.JobId, result.ItemIndex, cancellationToken) is { } first) return first;
+            throw;
         }
+        await db.BatchItems.Where(i => i.JobId == result.JobId && i.ItemIndex == result.ItemIndex)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.State, BatchItemState.Done), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     private Task<PosterResult?> FindResultAsync(Guid jobId, int itemIndex, CancellationToken cancellationToken) =>
         db.PosterResults.AsNoTracking().FirstOrDefaultAsync(r => r.JobId == jobId && r.ItemIndex == itemIndex, cancellationToken);
-
-    private Task PublishOutcomeAsync(PosterResult result, CancellationToken cancellationToken) =>
-        result.Status == PosterStatus.Rendered
-            ? publisher.Publish(new PosterRendered(result.JobId, result.ItemIndex, result.EntityId, result.Url!,
-                result.GenerationTimeMs, result.CacheHit, result.CreatedAt), cancellationToken)
-            : publisher.Publish(new PosterFailed(result.JobId, result.ItemIndex, result.EntityId, result.Error!,
-                result.Attempts, result.CreatedAt), cancellationToken);
 }

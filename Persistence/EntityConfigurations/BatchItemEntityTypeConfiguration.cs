@@ -11,5 +11,12 @@ public class BatchItemEntityTypeConfiguration : IEntityTypeConfiguration<BatchIt
         builder.ToTable("batch_items");
         builder.HasKey(i => new { i.JobId, i.ItemIndex });
         builder.Property(i => i.EntityId).HasMaxLength(200);
+        builder.Property(i => i.State).HasMaxLength(16)
+            .HasConversion(state => state.ToString().ToLowerInvariant(), text => Enum.Parse<BatchItemState>(text, true));
+        // The render queue's order, over the claimable items only.
+        builder.HasIndex(i => new { i.Priority, i.QueuedAt, i.ItemIndex })
+            .HasDatabaseName("ix_batch_items_queue").HasFilter("state = 'queued'");
+        builder.HasIndex(i => i.LeaseExpiresAt)
+            .HasDatabaseName("ix_batch_items_leases").HasFilter("state = 'rendering'");
     }
 }

@@ -15,8 +15,12 @@ public class BatchJobStateEntityTypeConfiguration : IEntityTypeConfiguration<Bat
         builder.Property(s => s.TemplateKey).HasMaxLength(64);
         builder.Property(s => s.Client).HasMaxLength(200);
         builder.Property(s => s.Format).HasMaxLength(8);
+        builder.Property(s => s.FailureReason).HasMaxLength(1000);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.CurrentState);
         builder.HasIndex(s => s.CreatedAt);
+        // The deadline sweep looks only at jobs still running.
+        builder.HasIndex(s => s.DeadlineAt);
+        builder.HasIndex(s => s.RetryOf);
     }
 }

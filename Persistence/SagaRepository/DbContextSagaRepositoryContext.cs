@@ -1,35 +1,52 @@
 using MassTransit;
 using MassTransit.Context;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using PosterGen.Persistence.Outbox;
 
 namespace PosterGen.Persistence.SagaRepository;
 
 /// <summary>
 /// What the saga pipe sees of the repository while one message is handled: load, insert, update
-/// and delete the instance within that message's DbContext and transaction.
+/// and delete the instance within that message's DbContext and transaction. Whatever the saga
+/// publishes meanwhile becomes outbox rows of that same transaction (MassTransit's outbox send
+/// endpoint hands each message here instead of to the transport), so the new state and its events
+/// are committed together or not at all.
 /// </summary>
-public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>
+public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>,
+    OutboxSendContext
     where TSaga : class, ISaga
     where TMessage : class
 {
-    private readonly DbContext db;
-    private readonly ConsumeContext<TMessage> consumeContext;
+    private readonly PosterGenDbContext db;
     private readonly ISagaConsumeContextFactory<DbContext, TSaga> factory;
     private readonly SagaRowLoader<TSaga> loader;
 
-    public DbContextSagaRepositoryContext(DbContext db, ConsumeContext<TMessage> consumeContext,
+    public DbContextSagaRepositoryContext(PosterGenDbContext db, ConsumeContext<TMessage> consumeContext,
         ISagaConsumeContextFactory<DbContext, TSaga> factory, SagaRowLoader<TSaga> loader)
         : base(consumeContext, db)
     {
         this.db = db;
-        this.consumeContext = consumeContext;
         this.factory = factory;
         this.loader = loader;
+
+        var outboxReceiveContext = new OutboxReceiveContext(this, consumeContext.ReceiveContext);
+        ReceiveContext = outboxReceiveContext;
+        PublishEndpointProvider = outboxReceiveContext.PublishEndpointProvider;
     }
 
+    public Task AddSend<T>(SendContext<T> context) where T : class
+    {
+        db.AddToOutbox(context.Message, context.MessageId);
+        return Task.CompletedTask;
+    }
+
+    public object? GetService(Type serviceType) => null;
+
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Add);
+        factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
@@ -37,7 +54,7 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
         try
         {
             await db.SaveChangesAsync(CancellationToken);
-            return await factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Insert);
+            return await factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Insert);
         }
         catch (DbUpdateException)
         {
@@ -52,7 +69,7 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
         var instance = await loader.LoadAsync(db, correlationId, CancellationToken);
         return instance is null
             ? default!
-            : await factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Load);
+            : await factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Load);
     }
 
     public async Task Save(SagaConsumeContext<TSaga> context)
@@ -61,7 +78,13 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
         await db.SaveChangesAsync(CancellationToken);
     }
 
-    public Task Update(SagaConsumeContext<TSaga> context) => db.SaveChangesAsync(CancellationToken);
+    public Task Update(SagaConsumeContext<TSaga> context)
+    {
+        // The row lock already serialises writers; the token makes a lost update fail loudly should
+        // anything ever write the row without it.
+        if (context.Saga is ISagaVersion versioned) versioned.Version++;
+        return db.SaveChangesAsync(CancellationToken);
+    }
 
     public Task Delete(SagaConsumeContext<TSaga> context)
     {

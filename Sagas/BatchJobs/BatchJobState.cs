@@ -3,7 +3,7 @@ using MassTransit;
 namespace PosterGen.Sagas.BatchJobs;
 
 /// <summary>One batch job, as the saga sees it. Stored as a row of <c>batch_job_state</c>.</summary>
-public class BatchJobState : SagaStateMachineInstance
+public class BatchJobState : SagaStateMachineInstance, ISagaVersion
 {
     /// <summary>The job id.</summary>
     public Guid CorrelationId { get; set; }
@@ -14,13 +14,18 @@ public class BatchJobState : SagaStateMachineInstance
     public int TemplateVersion { get; set; }
     public string? Client { get; set; }
 
-    /// <summary>Output format, kept in plain columns so support staff can read them.</summary>
+    /// <summary>Render options, kept in plain columns so support staff can read them.</summary>
     public string Format { get; set; } = "png";
+    public int Quality { get; set; }
+    public double DeviceScaleFactor { get; set; }
     public int Priority { get; set; }
 
     public int TotalItems { get; set; }
     public int SucceededCount { get; set; }
     public int FailedCount { get; set; }
+
+    /// <summary>Items given a <c>cancelled</c> result because the job was cancelled before they rendered.</summary>
+    public int CancelledCount { get; set; }
 
     /// <summary>
     /// One bit per item, set when the item's first outcome is counted, so a redelivered or late
@@ -31,8 +36,16 @@ public class BatchJobState : SagaStateMachineInstance
     public DateTime CreatedAt { get; set; }
     public DateTime? DispatchedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>When the job fails if items are still unfinished.</summary>
+    public DateTime DeadlineAt { get; set; }
+
+    /// <summary>Why the job failed as a whole (its deadline passed); null otherwise.</summary>
     public string? FailureReason { get; set; }
 
-    /// <summary>Concurrency token, bumped on every update.</summary>
+    /// <summary>The job whose failed items this job renders again, if it is a retry.</summary>
+    public Guid? RetryOf { get; set; }
+
+    /// <summary>Concurrency token, bumped by the saga repository on every update.</summary>
     public int Version { get; set; }
 }

@@ -70,7 +70,7 @@ public class DistributedPipelineTests
     {
         // A job whose items the test reports itself, as renderers redelivering would.
         var jobId = NewId.NextGuid();
-        await cluster.PublishAsync([new BatchRequested(jobId, template, 1, 3, new RenderOptions(), "tests", DateTimeOffset.UtcNow),
+        await cluster.PublishAsync([new BatchRequested(jobId, template, 1, 3, new RenderOptions(), "tests", DateTimeOffset.UtcNow, DeadlineSeconds: 3600),
             .. Rendered(jobId, 2, 0, 2, 0, 2)]);
         await WaitUntilAsync(async () => await cluster.ScalarAsync(
             "SELECT count(*) FROM batch_job_state WHERE correlation_id = $1 AND succeeded_count = 2", jobId) == 1);
@@ -95,7 +95,7 @@ public class DistributedPipelineTests
     {
         // A job of two items that only the poison messages below report on.
         var jobId = NewId.NextGuid();
-        await cluster.PublishAsync([new BatchRequested(jobId, template, 1, 2, new RenderOptions(), "tests", DateTimeOffset.UtcNow)]);
+        await cluster.PublishAsync([new BatchRequested(jobId, template, 1, 2, new RenderOptions(), "tests", DateTimeOffset.UtcNow, DeadlineSeconds: 3600)]);
         using (var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = cluster.KafkaBootstrap }).Build())
         {
             await producer.ProduceAsync(cluster.RenderTopic, new Message<byte[]?, byte[]?>

@@ -47,7 +47,7 @@ public class KafkaDeadLetterTests : KafkaTestBase
             Behaviour = (poster, _) => poster.ItemIndex == 7 ? throw new InvalidOperationException("database is down") : Task.CompletedTask,
         };
         var host = Renderer(handler);
-        await host.Services.GetRequiredService<IRenderQueue>().EnqueueAsync(Posters(0, 20), CancellationToken.None);
+        await host.Services.GetRequiredService<KafkaRenderQueue>().EnqueueAsync(Posters(0, 20), CancellationToken.None);
         await host.StartAsync();
 
         await Eventually(CommittedToEnd, "every partition is committed to its end");

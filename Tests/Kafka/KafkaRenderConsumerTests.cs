@@ -13,7 +13,7 @@ public class KafkaRenderConsumerTests : KafkaTestBase
     {
         var handler = new RecordingRenderPosterHandler();
         var host = Renderer(handler);
-        await host.Services.GetRequiredService<IRenderQueue>().EnqueueAsync(Posters(0, 200), CancellationToken.None);
+        await host.Services.GetRequiredService<KafkaRenderQueue>().EnqueueAsync(Posters(0, 200), CancellationToken.None);
         await host.StartAsync();
 
         await Eventually(() => handler.Handled.Count == 200, "every poster is handled");
@@ -104,7 +104,7 @@ public class KafkaRenderConsumerTests : KafkaTestBase
         var first = new RecordingRenderPosterHandler { Behaviour = (_, cancellationToken) => Volatile.Read(ref slow) ? Task.Delay(25, cancellationToken) : Task.CompletedTask };
         var second = new RecordingRenderPosterHandler();
         var host = Renderer(first);
-        await host.Services.GetRequiredService<IRenderQueue>().EnqueueAsync(Posters(0, 400), CancellationToken.None);
+        await host.Services.GetRequiredService<KafkaRenderQueue>().EnqueueAsync(Posters(0, 400), CancellationToken.None);
         await host.StartAsync();
         await Eventually(() => first.Handled.Count > 0, "the first member is rendering");
 
@@ -125,7 +125,7 @@ public class KafkaRenderConsumerTests : KafkaTestBase
     {
         var handler = new RecordingRenderPosterHandler { Behaviour = (_, cancellationToken) => Task.Delay(50, cancellationToken) };
         var host = Renderer(handler, new() { ["RenderQueue:WorkerCount"] = "1" });
-        var queue = host.Services.GetRequiredService<IRenderQueue>();
+        var queue = host.Services.GetRequiredService<KafkaRenderQueue>();
         await queue.EnqueueAsync(Posters(0, 40, priority: 10), CancellationToken.None);
         await host.StartAsync();
         await Eventually(() => handler.Handled.Count >= 2, "the bulk backlog is being worked on");

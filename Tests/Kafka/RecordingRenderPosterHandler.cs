@@ -31,7 +31,7 @@ public sealed class RecordingRenderPosterHandler : IRenderPosterHandler
     /// <summary>Items recorded as unreadable, with the reason.</summary>
     public ConcurrentQueue<(Guid JobId, int ItemIndex, string Reason)> Unreadable { get; } = new();
 
-    public Task RecordUnreadableAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken)
+    public Task RecordFailedAsync(Guid jobId, int itemIndex, string reason, CancellationToken cancellationToken)
     {
         Unreadable.Enqueue((jobId, itemIndex, reason));
         return Task.CompletedTask;

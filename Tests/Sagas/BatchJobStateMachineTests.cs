@@ -144,23 +144,70 @@ public class BatchJobStateMachineTests
     }
 
     [Test]
-    public async Task A_cancelled_job_announces_its_counts_and_ignores_later_outcomes()
+    public async Task A_cancel_settles_the_unfinished_items_then_announces_the_settled_counts_once()
     {
         var jobId = await RequestAsync(itemCount: 3);
         await RenderedAsync(jobId, 0);
         Assert.That(await _saga.Match(j => j.CorrelationId == jobId && j.SucceededCount == 1), Is.Not.Empty,
             "the first outcome reached the saga before the cancel");
         await _harness.Bus.Publish(new CancelJob(jobId, "client asked"));
-        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Cancelled), Is.Not.Null);
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Cancelling), Is.Not.Null);
+        var settle = _harness.Published.Select<SettleUnfinishedItems>().Single().Context.Message;
+        Assert.That((settle.JobId, settle.Outcome, settle.Reason), Is.EqualTo((jobId, UnfinishedItemOutcome.Cancelled, "client asked")));
 
+        // A poster in flight finishes, a second cancel comes, then the settled counts from the rows.
         await RenderedAsync(jobId, 1);
+        await _harness.Bus.Publish(new CancelJob(jobId, "again"));
+        await _harness.Bus.Publish(new UnfinishedItemsSettled(jobId, 2, 0, 1, DateTimeOffset.UtcNow));
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Cancelled), Is.Not.Null);
+        await _harness.Bus.Publish(new UnfinishedItemsSettled(jobId, 2, 0, 1, DateTimeOffset.UtcNow));
         await RenderedAsync(jobId, 2);
         await _harness.InactivityTask;
 
-        var cancelled = _harness.Published.Select<JobCancelled>().Single().Context.Message;
-        Assert.That((cancelled.Total, cancelled.Succeeded), Is.EqualTo((3, 1)));
-        Assert.That(_saga.Sagas.Contains(jobId)!.SucceededCount, Is.EqualTo(1));
+        var cancelled = _harness.Published.Select<JobCancelled>().Select(m => m.Context.Message).ToList();
+        Assert.That(cancelled, Has.Count.EqualTo(1));
+        Assert.That((cancelled[0].Total, cancelled[0].Succeeded, cancelled[0].Failed, cancelled[0].Cancelled), Is.EqualTo((3, 2, 0, 1)));
+        var job = _saga.Sagas.Contains(jobId)!;
+        Assert.That((job.SucceededCount, job.CancelledCount), Is.EqualTo((2, 1)));
+        Assert.That(_harness.Published.Select<SettleUnfinishedItems>().Count(), Is.EqualTo(1));
         Assert.That(_harness.Published.Select<JobCompleted>().Any(), Is.False);
+    }
+
+    [Test]
+    public async Task A_passed_deadline_fails_the_job_with_its_reason_and_one_JobFailed()
+    {
+        var jobId = await RequestAsync(itemCount: 4);
+        await RenderedAsync(jobId, 0);
+        Assert.That(await _saga.Match(j => j.CorrelationId == jobId && j.SucceededCount == 1), Is.Not.Empty);
+
+        await _harness.Bus.Publish(new JobDeadlinePassed(jobId, DateTimeOffset.UtcNow));
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Failing), Is.Not.Null);
+        await _harness.Bus.Publish(new JobDeadlinePassed(jobId, DateTimeOffset.UtcNow));
+        await _harness.Bus.Publish(new UnfinishedItemsSettled(jobId, 1, 3, 0, DateTimeOffset.UtcNow));
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Failed), Is.Not.Null);
+        await _harness.InactivityTask;
+
+        var job = _saga.Sagas.Contains(jobId)!;
+        Assert.That(job.FailureReason, Does.Contain("deadline").And.Contain("3 of 4 items unfinished"));
+        var settle = _harness.Published.Select<SettleUnfinishedItems>().Single().Context.Message;
+        Assert.That((settle.Outcome, settle.Reason), Is.EqualTo((UnfinishedItemOutcome.Failed, job.FailureReason)));
+        var failed = _harness.Published.Select<JobFailed>().Select(m => m.Context.Message).ToList();
+        Assert.That(failed, Has.Count.EqualTo(1));
+        Assert.That((failed[0].Reason, failed[0].Succeeded, failed[0].Failed), Is.EqualTo((job.FailureReason, 1, 3)));
+    }
+
+    [Test]
+    public async Task A_deadline_after_completion_changes_nothing()
+    {
+        var jobId = await RequestAsync(itemCount: 1);
+        await RenderedAsync(jobId, 0);
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Completed), Is.Not.Null);
+        await _harness.Bus.Publish(new JobDeadlinePassed(jobId, DateTimeOffset.UtcNow));
+        await _harness.Bus.Publish(new CancelJob(jobId, null));
+        await _harness.InactivityTask;
+
+        Assert.That(_harness.Published.Select<SettleUnfinishedItems>().Any(), Is.False);
+        Assert.That(await _saga.Exists(jobId, _saga.StateMachine.Completed), Is.Not.Null);
     }
 
     [Test]
@@ -182,7 +229,7 @@ public class BatchJobStateMachineTests
     }
 
     private static BatchRequested Request(Guid jobId, int itemCount) =>
-        new(jobId, "promo", 1, itemCount, new RenderOptions(), "tests", DateTimeOffset.UtcNow);
+        new(jobId, "promo", 1, itemCount, new RenderOptions(), "tests", DateTimeOffset.UtcNow, DeadlineSeconds: 3600);
 
     private Task RenderedAsync(Guid jobId, int index) =>
         _harness.Bus.Publish(new PosterRendered(jobId, index, null, $"/posters/{index}.png", 10, false, DateTimeOffset.UtcNow));

@@ -107,7 +107,7 @@ async Task<Guid[]> RequestJobsAsync()
     await WithBusAsync(async bus =>
     {
         foreach (var id in ids)
-            await bus.Publish(new BatchRequested(id, Bench, 1, items, new RenderOptions(), Bench, DateTimeOffset.UtcNow));
+            await bus.Publish(new BatchRequested(id, Bench, 1, items, new RenderOptions(), Bench, DateTimeOffset.UtcNow, DeadlineSeconds: 3600));
     });
     await WaitForAsync("Rendering", ids);
     return ids;

@@ -32,6 +32,10 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("item_index");
 
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer")
+                        .HasColumnName("claims");
+
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasColumnType("text")
@@ -42,8 +46,34 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("entity_id");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
                     b.HasKey("JobId", "ItemIndex")
                         .HasName("pk_batch_items");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_batch_items_leases")
+                        .HasFilter("state = 'rendering'");
+
+                    b.HasIndex("Priority", "QueuedAt", "ItemIndex")
+                        .HasDatabaseName("ix_batch_items_queue")
+                        .HasFilter("state = 'queued'");
 
                     b.ToTable("batch_items", (string)null);
                 });
@@ -317,11 +347,88 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.ToTable("template_versions", (string)null);
                 });
 
+            modelBuilder.Entity("PosterGen.Persistence.Outbox.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTime>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("ConsumedAt")
+                        .HasDatabaseName("ix_inbox_messages_consumed_at");
+
+                    b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PosterGen.Persistence.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("SequenceNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence_number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SequenceNumber"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("SequenceNumber")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at");
+
+                    b.HasIndex("SequenceNumber")
+                        .HasDatabaseName("ix_outbox_messages_waiting")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("PosterGen.Sagas.BatchJobs.BatchJobState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("uuid")
                         .HasColumnName("correlation_id");
+
+                    b.Property<int>("CancelledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_count");
 
                     b.Property<string>("Client")
                         .HasMaxLength(200)
@@ -342,6 +449,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("current_state");
 
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<double>("DeviceScaleFactor")
+                        .HasColumnType("double precision")
+                        .HasColumnName("device_scale_factor");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
@@ -351,7 +466,8 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnName("failed_count");
 
                     b.Property<string>("FailureReason")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("failure_reason");
 
                     b.Property<string>("Format")
@@ -368,6 +484,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality");
+
+                    b.Property<Guid?>("RetryOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retry_of");
 
                     b.Property<int>("SucceededCount")
                         .HasColumnType("integer")
@@ -400,6 +524,12 @@ namespace PosterGen.Persistence.Migrations.Postgres
 
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_batch_job_state_current_state");
+
+                    b.HasIndex("DeadlineAt")
+                        .HasDatabaseName("ix_batch_job_state_deadline_at");
+
+                    b.HasIndex("RetryOf")
+                        .HasDatabaseName("ix_batch_job_state_retry_of");
 
                     b.ToTable("batch_job_state", (string)null);
                 });

@@ -27,6 +27,10 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("item_index");
 
+                    b.Property<int>("Claims")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claims");
+
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -37,8 +41,34 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_id");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
                     b.HasKey("JobId", "ItemIndex")
                         .HasName("pk_batch_items");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_batch_items_leases")
+                        .HasFilter("state = 'rendering'");
+
+                    b.HasIndex("Priority", "QueuedAt", "ItemIndex")
+                        .HasDatabaseName("ix_batch_items_queue")
+                        .HasFilter("state = 'queued'");
 
                     b.ToTable("batch_items", (string)null);
                 });
@@ -302,11 +332,86 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.ToTable("template_versions", (string)null);
                 });
 
+            modelBuilder.Entity("PosterGen.Persistence.Outbox.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTime>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("ConsumedAt")
+                        .HasDatabaseName("ix_inbox_messages_consumed_at");
+
+                    b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PosterGen.Persistence.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("SequenceNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_number");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("SequenceNumber")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at");
+
+                    b.HasIndex("SequenceNumber")
+                        .HasDatabaseName("ix_outbox_messages_waiting")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("PosterGen.Sagas.BatchJobs.BatchJobState", b =>
                 {
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
+
+                    b.Property<int>("CancelledCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_count");
 
                     b.Property<string>("Client")
                         .HasMaxLength(200)
@@ -327,6 +432,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_state");
 
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<double>("DeviceScaleFactor")
+                        .HasColumnType("REAL")
+                        .HasColumnName("device_scale_factor");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at");
@@ -336,6 +449,7 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnName("failed_count");
 
                     b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
@@ -353,6 +467,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER")
                         .HasColumnName("priority");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quality");
+
+                    b.Property<Guid?>("RetryOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retry_of");
 
                     b.Property<int>("SucceededCount")
                         .HasColumnType("INTEGER")
@@ -385,6 +507,12 @@ namespace PosterGen.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_batch_job_state_current_state");
+
+                    b.HasIndex("DeadlineAt")
+                        .HasDatabaseName("ix_batch_job_state_deadline_at");
+
+                    b.HasIndex("RetryOf")
+                        .HasDatabaseName("ix_batch_job_state_retry_of");
 
                     b.ToTable("batch_job_state", (string)null);
                 });

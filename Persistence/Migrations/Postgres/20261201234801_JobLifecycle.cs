@@ -1,0 +1,244 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PosterGen.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class JobLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "failure_reason",
+                table: "batch_job_state",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "cancelled_count",
+                table: "batch_job_state",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "deadline_at",
+                table: "batch_job_state",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<double>(
+                name: "device_scale_factor",
+                table: "batch_job_state",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "quality",
+                table: "batch_job_state",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "retry_of",
+                table: "batch_job_state",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "claims",
+                table: "batch_items",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "lease_expires_at",
+                table: "batch_items",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "priority",
+                table: "batch_items",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "queued_at",
+                table: "batch_items",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "state",
+                table: "batch_items",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "done"); // items stored before the database queue existed had their chance already
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    consumed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    sequence_number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.sequence_number);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_batch_job_state_deadline_at",
+                table: "batch_job_state",
+                column: "deadline_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_batch_job_state_retry_of",
+                table: "batch_job_state",
+                column: "retry_of");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_batch_items_leases",
+                table: "batch_items",
+                column: "lease_expires_at",
+                filter: "state = 'rendering'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_batch_items_queue",
+                table: "batch_items",
+                columns: new[] { "priority", "queued_at", "item_index" },
+                filter: "state = 'queued'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_consumed_at",
+                table: "inbox_messages",
+                column: "consumed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_sent_at",
+                table: "outbox_messages",
+                column: "sent_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_waiting",
+                table: "outbox_messages",
+                column: "sequence_number",
+                filter: "sent_at IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropIndex(
+                name: "ix_batch_job_state_deadline_at",
+                table: "batch_job_state");
+
+            migrationBuilder.DropIndex(
+                name: "ix_batch_job_state_retry_of",
+                table: "batch_job_state");
+
+            migrationBuilder.DropIndex(
+                name: "ix_batch_items_leases",
+                table: "batch_items");
+
+            migrationBuilder.DropIndex(
+                name: "ix_batch_items_queue",
+                table: "batch_items");
+
+            migrationBuilder.DropColumn(
+                name: "cancelled_count",
+                table: "batch_job_state");
+
+            migrationBuilder.DropColumn(
+                name: "deadline_at",
+                table: "batch_job_state");
+
+            migrationBuilder.DropColumn(
+                name: "device_scale_factor",
+                table: "batch_job_state");
+
+            migrationBuilder.DropColumn(
+                name: "quality",
+                table: "batch_job_state");
+
+            migrationBuilder.DropColumn(
+                name: "retry_of",
+                table: "batch_job_state");
+
+            migrationBuilder.DropColumn(
+                name: "claims",
+                table: "batch_items");
+
+            migrationBuilder.DropColumn(
+                name: "lease_expires_at",
+                table: "batch_items");
+
+            migrationBuilder.DropColumn(
+                name: "priority",
+                table: "batch_items");
+
+            migrationBuilder.DropColumn(
+                name: "queued_at",
+                table: "batch_items");
+
+            migrationBuilder.DropColumn(
+                name: "state",
+                table: "batch_items");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "failure_reason",
+                table: "batch_job_state",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(1000)",
+                oldMaxLength: 1000,
+                oldNullable: true);
+        }
+    }
+}
