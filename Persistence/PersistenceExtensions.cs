@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +22,9 @@ public static class PersistenceExtensions
         builder.Services.AddOptions<OutboxOptions>()
             .BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        // Every interceptor registered for the context joins it: the outbox's commit signal, and
+        // whatever else a host adds (tests use one to fail a commit on purpose).
+        builder.Services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
         builder.Services.AddHostedService<OutboxDeliveryService>();
 
         var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? "sqlite";
@@ -33,7 +36,7 @@ public static class PersistenceExtensions
             builder.Services.AddPooledDbContextFactory<PostgresPosterGenDbContext>((services, options) => options
                 .UseNpgsql(connectionString)
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+                .AddInterceptors(services.GetServices<IInterceptor>()));
             AddShared<PostgresPosterGenDbContext>(builder.Services);
         }
         else
@@ -42,7 +45,7 @@ public static class PersistenceExtensions
             builder.Services.AddPooledDbContextFactory<SqlitePosterGenDbContext>((services, options) => options
                 .UseSqlite(sqlite)
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+                .AddInterceptors(services.GetServices<IInterceptor>()));
             AddShared<SqlitePosterGenDbContext>(builder.Services);
         }
         return builder;

@@ -7,6 +7,8 @@
 #   env                print KEY='VALUE' lines for PosterGen (eval "$(... env | sed 's/^/export /')")
 #   status             show what runs; exit 1 unless everything does
 #   restart-postgres   stop and start PostgreSQL only, keeping its data (fault tests)
+#   stop-rabbitmq      stop RabbitMQ only (fault tests: the broker is down)
+#   start-rabbitmq     start RabbitMQ again with the queues and messages it had (durable ones survive)
 #   vhost NAME         add a RabbitMQ virtual host for guest (one per test fixture)
 #   psql [args]        psql on the postergen database
 #
@@ -228,9 +230,9 @@ RABBIT_ENV=(
 start_rabbitmq() {
   rabbitmq_pid >/dev/null && return 0
   require_free_port rabbitmq "$RABBIT_PORT"
-  # An empty broker each time, like the Kafka mock: durable queues left by an aborted test run
-  # would otherwise deliver their messages into the next one.
-  rm -rf "$RABBIT_DIR/mnesia"
+  # An empty broker at each `up`, like the Kafka mock: durable queues left by an aborted test run
+  # would otherwise deliver their messages into the next one. start-rabbitmq keeps them.
+  [[ ${KEEP_RABBIT_DATA:-} ]] || rm -rf "$RABBIT_DIR/mnesia"
   mkdir -p "$RABBIT_DIR/home" "$RABBIT_DIR/log"
   : >"$RABBIT_DIR/rabbitmq-env.conf"
   echo '[].' >"$RABBIT_DIR/enabled_plugins"
@@ -415,6 +417,13 @@ cmd_restart_postgres() {
   ensure_database
 }
 
+cmd_stop_rabbitmq() { stop_rabbitmq; }
+
+cmd_start_rabbitmq() {
+  KEEP_RABBIT_DATA=1 start_rabbitmq
+  await_rabbitmq
+}
+
 # A RabbitMQ virtual host of its own keeps one test fixture's queues away from another's.
 cmd_vhost() {
   local name=${1:?usage: stack.sh vhost NAME}
@@ -435,7 +444,9 @@ case $command in
   env) cmd_env ;;
   status) cmd_status ;;
   restart-postgres) cmd_restart_postgres ;;
+  stop-rabbitmq) cmd_stop_rabbitmq ;;
+  start-rabbitmq) cmd_start_rabbitmq ;;
   vhost) cmd_vhost "$@" ;;
   psql) cmd_psql "$@" ;;
-  *) die "usage: bash scripts/stack.sh up|down|env|status|restart-postgres|vhost NAME|psql [psql args]" ;;
+  *) die "usage: bash scripts/stack.sh up|down|env|status|restart-postgres|stop-rabbitmq|start-rabbitmq|vhost NAME|psql [psql args]" ;;
 esac

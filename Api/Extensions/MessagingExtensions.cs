@@ -33,6 +33,9 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            // A broker that is down makes the service degraded, not unready: submits still land in
+            // the outbox and leave when the broker is back, so the service keeps taking them.
+            x.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 
             if (roles.Has("saga"))
             {

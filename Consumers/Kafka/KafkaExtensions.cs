@@ -33,7 +33,7 @@ public static class KafkaExtensions
                 .Build();
         });
         builder.Services.AddSingleton<KafkaRenderQueue>();
-        builder.Services.AddSingleton<IRenderQueue>(services => services.GetRequiredService<KafkaRenderQueue>());
+        builder.Services.AddSingleton<IRenderQueue, KafkaJobDispatcher>();
 
         // Hosted services start in registration order: topics exist before anything consumes.
         builder.Services.AddHostedService<KafkaTopicProvisioner>();

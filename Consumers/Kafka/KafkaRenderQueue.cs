@@ -1,21 +1,13 @@
-using System.Text.Json;
 using Confluent.Kafka;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PosterGen.Consumers.RenderQueue;
 using PosterGen.Contracts;
-using PosterGen.Persistence;
-using PosterGen.Persistence.Entities;
-using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Consumers.Kafka;
 
 /// <summary>
 /// Puts render work on <c>Kafka:Topic</c> through the process's one idempotent producer and returns
-/// when the broker has acknowledged every poster (acks=all). A job is read from <c>batch_items</c>
-/// a page at a time, so a 100,000-item job never sits in memory whole, and dispatch stops at the
-/// next page once the job is cancelled or failed.
+/// when the broker has acknowledged every poster (acks=all).
 /// </summary>
 /// <remarks>
 /// The key is <c>{jobId}:{itemIndex}</c>, not the job id: items of one job need no order (each is
@@ -29,32 +21,9 @@ namespace PosterGen.Consumers.Kafka;
 /// </remarks>
 public sealed class KafkaRenderQueue(
     IProducer<byte[]?, byte[]?> producer,
-    IDbContextFactory<PosterGenDbContext> contexts,
     IOptions<KafkaOptions> options,
-    ILogger<KafkaRenderQueue> logger) : IRenderQueue
+    ILogger<KafkaRenderQueue> logger)
 {
-    private const int PageSize = 1000;
-
-    public async Task DispatchAsync(DispatchBatch job, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        for (var from = 0; from < job.ItemCount; from += PageSize)
-        {
-            var state = await db.BatchJobs.AsNoTracking().Where(j => j.CorrelationId == job.JobId).Select(j => j.CurrentState)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (state is not (nameof(BatchJobStateMachine.Dispatching) or nameof(BatchJobStateMachine.Rendering)))
-                return;
-
-            var items = await db.BatchItems.AsNoTracking()
-                .Where(i => i.JobId == job.JobId && i.ItemIndex >= from && i.ItemIndex < from + PageSize && i.State != BatchItemState.Done)
-                .OrderBy(i => i.ItemIndex)
-                .ToListAsync(cancellationToken);
-            if (items.Count > 0)
-                await EnqueueAsync(items.Select(i => new RenderPoster(job.JobId, i.ItemIndex, i.EntityId, job.TemplateKey, job.TemplateVersion,
-                    JsonSerializer.Deserialize<JsonElement>(i.Data), job.Options)).ToList(), cancellationToken);
-        }
-    }
-
     public async Task EnqueueAsync(IReadOnlyList<RenderPoster> posters, CancellationToken cancellationToken)
     {
         var settings = options.Value;

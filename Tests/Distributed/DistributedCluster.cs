@@ -45,13 +45,20 @@ public sealed class DistributedCluster : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Renderers => renderers;
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<DistributedCluster> StartAsync()
+    /// <summary>
+    /// Starts the cluster on a database of its own. With <paramref name="migrateTogether"/> there is no
+    /// migration step first: every process migrates at start, all at once, as docker-compose starts them.
+    /// </summary>
+    public static async Task<DistributedCluster> StartAsync(bool migrateTogether = false)
     {
         StackSettings.Require();
         var cluster = new DistributedCluster($"t_{Guid.NewGuid():N}"[..14]);
         await cluster.CreateDatabaseAsync();
         await Stack.RunAsync("vhost", cluster.Name);
-        await ServiceProcess.RunAsync("migrate", cluster.settings, TimeSpan.FromMinutes(2));
+        if (migrateTogether)
+            cluster.settings["Database__MigrateOnStart"] = "true";
+        else
+            await ServiceProcess.RunAsync("migrate", cluster.settings, TimeSpan.FromMinutes(2));
         cluster.CreateRenderTopics();
 
         var api = ServiceProcess.StartAsync("api", cluster.With("api"));
@@ -70,6 +77,22 @@ public sealed class DistributedCluster : IAsyncDisposable
         var renderer = await ServiceProcess.StartAsync($"render-{renderers.Count + 1}", With("render"));
         renderers.Add(renderer);
         return renderer;
+    }
+
+    /// <summary>Stops every render process (SIGTERM), leaving api and saga running.</summary>
+    public async Task StopRenderersAsync()
+    {
+        await Task.WhenAll(renderers.Select(r => r.DisposeAsync().AsTask()));
+        renderers.Clear();
+    }
+
+    public async Task RestartApiAsync(bool kill)
+    {
+        if (kill) Api.KillHard();
+        await Api.DisposeAsync();
+        Api = await ServiceProcess.StartAsync("api", With("api"));
+        Client.Dispose();
+        Client = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public async Task RestartSagaAsync()

@@ -21,12 +21,19 @@ public sealed class EventSubscriber : IAsyncDisposable
         this.channel = channel;
     }
 
-    public static async Task<EventSubscriber> StartAsync(string rabbitMqUri, string exchange)
+    /// <summary>
+    /// Subscribes with a queue that lives as long as this subscriber, or, given
+    /// <paramref name="durableQueue"/>, with that durable queue, which keeps the events while the
+    /// subscriber or the broker is down and hands them over when it subscribes again.
+    /// </summary>
+    public static async Task<EventSubscriber> StartAsync(string rabbitMqUri, string exchange, string? durableQueue = null)
     {
         var connection = await new ConnectionFactory { Uri = new Uri(rabbitMqUri) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-        var queue = await channel.QueueDeclareAsync($"test-subscriber-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true);
+        var queue = durableQueue is null
+            ? await channel.QueueDeclareAsync($"test-subscriber-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)
+            : await channel.QueueDeclareAsync(durableQueue, durable: true, exclusive: false, autoDelete: false);
         await channel.QueueBindAsync(queue.QueueName, exchange, routingKey: "");
 
         var subscriber = new EventSubscriber(connection, channel);

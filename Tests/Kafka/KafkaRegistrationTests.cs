@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PosterGen.Consumers;
 using PosterGen.Consumers.Kafka;
 using PosterGen.Consumers.RenderQueue;
+using PosterGen.Persistence;
 
 namespace PosterGen.Tests.Kafka;
 
@@ -16,7 +18,7 @@ public class KafkaRegistrationTests
     {
         using var host = Build(renders: true, new() { ["Kafka:BootstrapServers"] = "127.0.0.1:1" });
 
-        Assert.That(host.Services.GetRequiredService<IRenderQueue>(), Is.InstanceOf<KafkaRenderQueue>());
+        Assert.That(host.Services.GetRequiredService<IRenderQueue>(), Is.InstanceOf<KafkaJobDispatcher>());
         var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
         Assert.That(hosted, Is.EqualTo(new[] { typeof(KafkaTopicProvisioner), typeof(KafkaRenderConsumer), typeof(KafkaRenderConsumer) }),
             "topics are provisioned before the urgent lane's member and the other lanes' member start");
@@ -54,6 +56,13 @@ public class KafkaRegistrationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RenderQueue:Transport"] = "kafka" });
         builder.AddRenderPipeline(renders);
+        // The dispatcher reads items from the database; registration needs no real one.
+        builder.Services.AddSingleton<IDbContextFactory<PosterGenDbContext>, NoDatabase>();
         return builder.Build();
+    }
+
+    private sealed class NoDatabase : IDbContextFactory<PosterGenDbContext>
+    {
+        public PosterGenDbContext CreateDbContext() => throw new InvalidOperationException("No database in a registration test.");
     }
 }
