@@ -2,10 +2,10 @@
 # The embedded default with a 100,000-item batch: how long the submit takes to answer, and the
 # service's memory (RSS of the service process, and of it plus its Chromiums) while it renders.
 # Baselines from the same run: the idle service's RSS, and the submit time of a 1,000-item batch.
-# Usage: bash bench/lifecycle.sh [items=100000] [render_seconds=60]
+# Usage: bash bench/lifecycle.sh [items=100000] [render_seconds=60] [item_bytes=350]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ITEMS=${1:-100000}; SECONDS_RENDERING=${2:-60}; PORT=${PORT:-18081}
+ITEMS=${1:-100000}; SECONDS_RENDERING=${2:-60}; ITEM_BYTES=${3:-350}; PORT=${PORT:-18081}
 bash scripts/install-chromium.sh
 dotnet build -c Release -v q -nologo Api >/dev/null
 
@@ -30,10 +30,10 @@ tree_kib() { # the service and every process under it (its Chromiums)
 curl -sf -X POST $API/api/templates -H 'Content-Type: application/json' -d '{"section":"bench","name":"Bench","width":160,"height":90,"set_as_active":true,
   "html_content":"<div style=\"font:16px DejaVu Sans;background:#264653;color:#fff;width:160px;height:90px\">{{title}} {{line}}</div>"}' >/dev/null
 
-body() { # N items of about 350 bytes each, as a client's export would send them
-  python3 - "$1" <<'PY'
+body() { # N items of about ITEM_BYTES each, as a client's export would send them
+  python3 - "$1" "$ITEM_BYTES" <<'PY'
 import json, sys, uuid
-n = int(sys.argv[1]); pad = "x" * 250
+n = int(sys.argv[1]); pad = "x" * max(0, int(sys.argv[2]) - 100)
 items = [{"entity_id": f"cust-{i}", "title": f"Poster {i} {uuid.uuid4().hex[:8]}", "line": pad} for i in range(n)]
 print(json.dumps({"template_id": "bench", "items": items}))
 PY
@@ -62,7 +62,7 @@ done
 done_count=$(curl -s "$API/api/jobs/$big_job?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["success_count"])')
 cancel "$big_job"
 
-echo "bench/lifecycle: $ITEMS items of ~350 bytes ($(( $(stat -c %s "$work/big.json") / 1024 / 1024 )) MiB of JSON), $(nproc) cores"
+echo "bench/lifecycle: $ITEMS items of ~$ITEM_BYTES bytes ($(( $(stat -c %s "$work/big.json") / 1024 / 1024 )) MiB of JSON), $(nproc) cores"
 echo "  submit to 202:   ${big_s}s for $ITEMS items   (baseline: ${small_s}s for 1000 items)"
 echo "  service RSS:     idle $((idle / 1024)) MiB, after the submit $((after_submit / 1024)) MiB, max $((max / 1024)) MiB over ${SECONDS_RENDERING}s of rendering"
 echo "  with Chromium:   idle $((idle_tree / 1024)) MiB, max $((max_tree / 1024)) MiB"

@@ -6,7 +6,6 @@ using PosterGen.Consumers.Jobs;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
-using PosterGen.Persistence.Entities;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Sagas.BatchJobs;
 
@@ -24,17 +23,12 @@ public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions
         CancellationToken cancellationToken)
     {
         var jobId = NewId.NextGuid();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.BatchItems.AddRange(items.Select((item, index) => new BatchItem
-        {
-            JobId = jobId,
-            ItemIndex = index,
-            EntityId = EntityIdOf(item),
-            Data = item.GetRawText(),
-        }));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.InsertBatchItemsAsync(jobId, items.Select(item => (EntityIdOf(item), item.GetRawText())), cancellationToken);
         db.AddToOutbox(new BatchRequested(jobId, template.Poster.Key, template.Poster.Version, items.Count, options, client,
             DateTimeOffset.UtcNow, deadlineSeconds ?? jobOptions.Value.DefaultDeadlineSeconds));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return jobId;
     }
 
