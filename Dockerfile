@@ -3,6 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props PosterGen.sln ./
 COPY Contracts/ Contracts/
+COPY Messaging/ Messaging/
 COPY Sagas/ Sagas/
 COPY Persistence/ Persistence/
 COPY Consumers/ Consumers/

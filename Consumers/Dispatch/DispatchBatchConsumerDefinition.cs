@@ -1,5 +1,5 @@
 using MassTransit;
-using PosterGen.Sagas.BatchJobs;
+using PosterGen.Messaging;
 
 namespace PosterGen.Consumers.Dispatch;
 

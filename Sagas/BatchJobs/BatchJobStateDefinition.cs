@@ -1,5 +1,6 @@
 using MassTransit;
 using PosterGen.Contracts;
+using PosterGen.Messaging;
 
 namespace PosterGen.Sagas.BatchJobs;
 

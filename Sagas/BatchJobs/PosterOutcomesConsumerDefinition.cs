@@ -1,4 +1,5 @@
 using MassTransit;
+using PosterGen.Messaging;
 
 namespace PosterGen.Sagas.BatchJobs;
 

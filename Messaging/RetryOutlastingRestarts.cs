@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace PosterGen.Sagas.BatchJobs;
+namespace PosterGen.Messaging;
 
 public static class RetryOutlastingRestarts
 {
