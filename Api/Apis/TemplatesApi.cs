@@ -19,22 +19,15 @@ public static class TemplatesApi
         api.MapGet("/", ListAsync);
         api.MapGet("/{key}", GetAsync);
         api.MapPut("/{key}", AddVersionAsync).Validate<NewVersionRequest>();
-        api.MapPost("/{key}/activate", ActivateAsync);
+        api.MapPost("/{key}/activate", ActivateAsync).Validate<ActivateRequest>();
         api.MapGet("/{key}/preview", PreviewAsync);
         return app;
     }
 
-    public static async Task<Results<Created<TemplateVersionResponse>, ValidationProblem>> UploadAsync(
+    public static async Task<Created<TemplateVersionResponse>> UploadAsync(
         UploadTemplateRequest request, TemplateStore store, CancellationToken cancellationToken)
     {
-        var key = TemplateStore.KeyFor(request);
-        if (!TemplateReference.IsValidKey(key))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["section"] = [$"'{key}' is not a usable template key: use letters, digits, '-' or '_', not ending in '_latest'."],
-            });
-
-        var created = await store.AddVersionAsync(key, request, cancellationToken);
+        var created = await store.AddVersionAsync(TemplateStore.KeyFor(request), request, cancellationToken);
         return TypedResults.Created($"/api/templates/{created.Key}", created);
     }
 

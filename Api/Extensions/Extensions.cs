@@ -32,7 +32,10 @@ public static class Extensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        // Unreadable bodies and parameters throw, in every environment, so BadRequestHandler answers them alike.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         ValidationNames.UseSnakeCase();
 
