@@ -23,7 +23,8 @@ public static class JobsApi
     }
 
     public static async Task<Ok<IReadOnlyList<JobSummaryResponse>>> ListAsync(
-        JobQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = DefaultPageSize) =>
+        JobQueries queries, CancellationToken cancellationToken,
+        int page = 1, [FromQuery(Name = "page_size")] int pageSize = DefaultPageSize) =>
         TypedResults.Ok(await queries.ListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken));
 
     /// <summary>Status, counts, timestamps and one page of results (<c>?page=2&amp;page_size=500</c>).</summary>

@@ -60,7 +60,8 @@ public static class TemplateAssetsApi
         foreach (var file in form.Files)
         {
             await using var content = file.OpenReadStream();
-            uploads.Add(new AssetUpload(Path.GetFileName(file.FileName), await ReadAtMostAsync(content, options.Value.MaxBytes + 1, cancellationToken)));
+            // The name as sent: one with a path in it ('../x.png') is refused, not quietly cut down to 'x.png'.
+            uploads.Add(new AssetUpload(file.FileName, await ReadAtMostAsync(content, options.Value.MaxBytes + 1, cancellationToken)));
         }
         var errors = await CheckAsync(templateId, key, uploads, i => $"files[{i}].", store, validator, options.Value, cancellationToken);
         if (errors.Count > 0)

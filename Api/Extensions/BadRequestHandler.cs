@@ -30,8 +30,19 @@ public class BadRequestHandler(IProblemDetailsService problems, ILogger<BadReque
                     Status = bad.StatusCode,
                     Title = "The body is not the JSON this route expects.",
                 }
-                : new ProblemDetails { Status = bad.StatusCode, Title = TitleOf(bad.StatusCode), Detail = DetailOf(context, bad) },
+                : new ProblemDetails { Status = bad.StatusCode, Title = TitleOf(bad.StatusCode), Detail = DetailOf(bad) },
         });
+    }
+
+    /// <summary>
+    /// Minimal APIs answer a body past the route's limit with a bare 413 themselves, so the status code
+    /// page that writes it says what the limit is.
+    /// </summary>
+    public static void DescribeTooLarge(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && context.ProblemDetails.Detail is null
+            && context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit)
+            context.ProblemDetails.Detail = $"This route reads at most {limit} bytes of body.";
     }
 
     /// <summary><c>$.items[3].title</c> as the clients' own path, <c>items[3].title</c>; the whole body is <c>body</c>.</summary>
@@ -44,9 +55,7 @@ public class BadRequestHandler(IProblemDetailsService problems, ILogger<BadReque
         _ => "The request could not be read.",
     };
 
-    private static string DetailOf(HttpContext context, BadHttpRequestException bad) =>
-        bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-        && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
-            ? $"This route reads at most {limit} bytes of body."
+    private static string? DetailOf(BadHttpRequestException bad) =>
+        bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? null // DescribeTooLarge names the limit
             : bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
 }

@@ -30,8 +30,9 @@ public record CsvBatchForm(
         {
             form = await request.ReadFormAsync(context.RequestAborted);
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or IOException and not BadHttpRequestException)
         {
+            // A multipart body that is cut short or framed wrongly; a body past the limit stays a 413.
             return Refused($"The multipart body could not be read: {exception.Message}");
         }
         var file = form.Files.GetFile(FileField);
