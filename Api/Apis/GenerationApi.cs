@@ -16,9 +16,10 @@ public static class GenerationApi
 
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Generation");
+        var api = app.MapGroup("/api").WithTags("Generation")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var batchBodyLimit = app.ServiceProvider.PosterGen().MaxBatchBodyBytes;
-        api.MapPost("/generate", GenerateAsync).Validate<GenerateRequest>();
+        api.MapPost("/generate", GenerateAsync).Validate<GenerateRequest>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/generate-async", GenerateLaterAsync).Validate<GenerateRequest>();
         api.MapPost("/templates/generate", GenerateLaterAsync).Validate<GenerateRequest>();
         api.MapPost("/generate-batch", GenerateBatchAsync).Validate<BatchRequest>().WithBodyLimit(batchBodyLimit);

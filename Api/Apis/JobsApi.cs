@@ -14,7 +14,7 @@ public static class JobsApi
 
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Jobs");
+        var api = app.MapGroup("/api").WithTags("Jobs").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/jobs", ListAsync);
         api.MapGet("/jobs/{id:guid}", GetAsync);
         api.MapGet("/templates/job/{id:guid}", GetAsync);

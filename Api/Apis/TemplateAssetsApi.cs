@@ -15,9 +15,9 @@ public static class TemplateAssetsApi
 {
     public static IEndpointRouteBuilder MapTemplateAssetsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/templates/{key}/assets").WithTags("Templates");
-        api.MapPut("/{name}", PutAsync);
-        api.MapPost("/", PostFormAsync).DisableAntiforgery();
+        var api = app.MapGroup("/api/templates/{key}/assets").WithTags("Templates").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{name}", PutAsync).Accepts<Stream>("application/octet-stream");
+        api.MapPost("/", PostFormAsync).Accepts<IFormFileCollection>("multipart/form-data").DisableAntiforgery();
         api.MapGet("/", ListAsync);
         api.MapDelete("/{name}", DeleteAsync);
         return app;

@@ -13,14 +13,15 @@ public static class TemplatesApi
 {
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/templates").WithTags("Templates");
+        var api = app.MapGroup("/api/templates").WithTags("Templates").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", UploadAsync).Validate<UploadTemplateRequest>();
         api.MapPost("/upload", UploadAsync).Validate<UploadTemplateRequest>();
         api.MapGet("/", ListAsync);
         api.MapGet("/{key}", GetAsync);
         api.MapPut("/{key}", AddVersionAsync).Validate<NewVersionRequest>();
         api.MapPost("/{key}/activate", ActivateAsync).Validate<ActivateRequest>();
-        api.MapGet("/{key}/preview", PreviewAsync);
+        api.MapGet("/{key}/preview", PreviewAsync).Produces<byte[]>(contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

@@ -36,6 +36,7 @@ public static class Extensions
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         // Unreadable bodies and parameters throw, in every environment, so BadRequestHandler answers them alike.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddApiDescription();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         ValidationNames.UseSnakeCase();
 

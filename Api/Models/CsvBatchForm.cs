@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using PosterGen.Api.Csv;
 using PosterGen.Api.Extensions;
 
@@ -16,7 +17,7 @@ public record CsvBatchForm(
     string? Format,
     string? Quality,
     string? DeviceScaleFactor,
-    string? Priority)
+    string? Priority) : IEndpointMetadataProvider
 {
     public const string FileField = "file";
 
@@ -47,6 +48,9 @@ public record CsvBatchForm(
         // A field left empty in an HTML form is the same as one left out.
         string? Text(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
     }
+
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new AcceptsMetadata(["multipart/form-data"], typeof(CsvBatchFormFields)));
 
     private static CsvBatchForm Refused(string reason) => new(reason, null, null, null, null, null, null);
 
