@@ -5,7 +5,7 @@ using PosterGen.Sagas.BatchJobs;
 namespace PosterGen.Persistence;
 
 /// <summary>
-/// The one database: templates and their assets, the job saga's rows, submitted items, results and job logs.
+/// The one database: templates and their assets, the job saga's rows, submitted items, results, job logs and API keys.
 /// Each provider has a subclass carrying its own migrations (<see cref="Providers"/>).
 /// </summary>
 public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(options)
@@ -17,6 +17,7 @@ public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(o
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<PosterResult> PosterResults => Set<PosterResult>();
     public DbSet<JobLog> JobLogs => Set<JobLog>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosterGenDbContext).Assembly);
