@@ -1,4 +1,5 @@
 using PosterGen.Api.Apis;
+using PosterGen.Api.Auth;
 using PosterGen.Api.Extensions;
 using PosterGen.Persistence;
 
@@ -12,7 +13,14 @@ if (args is ["migrate", ..])
     await app.Services.MigrateDatabaseAsync();
     return;
 }
+if (args is ["keys", .. var command])
+{
+    await app.Services.PrepareAsync();
+    Environment.ExitCode = await ApiKeyCommands.RunAsync(app.Services, command, Console.Out, Console.Error);
+    return;
+}
 await app.Services.PrepareAsync();
+await app.Services.LogAccessAsync();
 
 app.UsePosterGenDefaults();
 app.MapTemplatesApi();
@@ -22,6 +30,7 @@ app.MapJobsApi();
 app.MapJobStreamApi();
 app.MapPosterFiles();
 app.MapHealth();
+app.MapApiDescription();
 
 app.Run();
 

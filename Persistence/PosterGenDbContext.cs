@@ -7,7 +7,7 @@ namespace PosterGen.Persistence;
 
 /// <summary>
 /// The one database: templates and their assets, the job saga's rows, submitted items (the embedded
-/// render queue), results, job logs, and the outbox and inbox of the messages between them.
+/// render queue), results, job logs, API keys, and the outbox and inbox of the messages between them.
 /// Each provider has a subclass carrying its own migrations (<see cref="Providers"/>).
 /// </summary>
 public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(options)
@@ -21,6 +21,7 @@ public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(o
     public DbSet<JobLog> JobLogs => Set<JobLog>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosterGenDbContext).Assembly);

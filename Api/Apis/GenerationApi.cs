@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PosterGen.Api.Extensions;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers.Rendering;
@@ -15,12 +16,14 @@ public static class GenerationApi
 
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Generation");
-        api.MapPost("/generate", GenerateAsync).Validate<GenerateRequest>();
+        var api = app.MapGroup("/api").WithTags("Generation")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        var batchBodyLimit = app.ServiceProvider.PosterGen().MaxBatchBodyBytes;
+        api.MapPost("/generate", GenerateAsync).Validate<GenerateRequest>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/generate-async", GenerateLaterAsync).Validate<GenerateRequest>();
         api.MapPost("/templates/generate", GenerateLaterAsync).Validate<GenerateRequest>();
-        api.MapPost("/generate-batch", GenerateBatchAsync).Validate<BatchRequest>();
-        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).DisableAntiforgery();
+        api.MapPost("/generate-batch", GenerateBatchAsync).Validate<BatchRequest>().WithBodyLimit(batchBodyLimit);
+        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).Validate<CsvBatchForm>().WithBodyLimit(batchBodyLimit).DisableAntiforgery();
         return app;
     }
 
@@ -100,8 +103,8 @@ public static class GenerationApi
         if (missing.Count > 0)
             return new Resolution(null, Problems.TemplateAssetsMissing(template.Poster.Key, missing), null);
 
-        var errors = TemplateDataValidator.Validate(template, items, pathOf, services.Requests);
-        return errors.Count > 0 ? new Resolution(null, null, TypedResults.ValidationProblem(errors)) : new Resolution(template, null, null);
+        var result = await services.Items.ValidateAsync(new TemplateItems(template, items, pathOf), cancellationToken);
+        return result.IsValid ? new Resolution(template, null, null) : new Resolution(null, null, TypedResults.ValidationProblem(result.ToDictionary()));
     }
 
     private static string? ClientOf(JsonElement? metadata) =>

@@ -1,6 +1,7 @@
+using FluentValidation;
 using PosterGen.Api.Jobs;
+using PosterGen.Api.Validation;
 using PosterGen.Consumers.Posters;
-using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.Templates;
 
 namespace PosterGen.Api.Apis;
@@ -10,12 +11,12 @@ public class GenerationServices(
     TemplateCatalog templates,
     JobSubmitter jobs,
     RenderCache posters,
-    RequestPolicy requests)
+    IValidator<TemplateItems> items)
 {
     public TemplateCatalog Templates { get; } = templates;
     public JobSubmitter Jobs { get; } = jobs;
     public RenderCache Posters { get; } = posters;
 
-    /// <summary>What a poster may load: checks item values that are images.</summary>
-    public RequestPolicy Requests { get; } = requests;
+    /// <summary>Checks items against the template they fill.</summary>
+    public IValidator<TemplateItems> Items { get; } = items;
 }

@@ -10,7 +10,7 @@ public static class JobStreamApi
 {
     public static IEndpointRouteBuilder MapJobStreamApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Jobs");
+        var api = app.MapGroup("/api").WithTags("Jobs").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/jobs/{id:guid}/stream", StreamAsync);
         api.MapGet("/templates/job/{id:guid}/stream", StreamAsync);
         return app;

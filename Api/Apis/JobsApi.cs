@@ -15,7 +15,7 @@ public static class JobsApi
 
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Jobs");
+        var api = app.MapGroup("/api").WithTags("Jobs").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/jobs", ListAsync);
         api.MapGet("/jobs/{id:guid}", GetAsync);
         api.MapGet("/templates/job/{id:guid}", GetAsync);
@@ -25,7 +25,8 @@ public static class JobsApi
     }
 
     public static async Task<Ok<IReadOnlyList<JobSummaryResponse>>> ListAsync(
-        JobQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = DefaultPageSize) =>
+        JobQueries queries, CancellationToken cancellationToken,
+        int page = 1, [FromQuery(Name = "page_size")] int pageSize = DefaultPageSize) =>
         TypedResults.Ok(await queries.ListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken));
 
     /// <summary>Status, counts, timestamps and one page of results (<c>?page=2&amp;page_size=500</c>).</summary>

@@ -15,9 +15,9 @@ public static class TemplateAssetsApi
 {
     public static IEndpointRouteBuilder MapTemplateAssetsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/templates/{key}/assets").WithTags("Templates");
-        api.MapPut("/{name}", PutAsync);
-        api.MapPost("/", PostFormAsync).DisableAntiforgery();
+        var api = app.MapGroup("/api/templates/{key}/assets").WithTags("Templates").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{name}", PutAsync).Accepts<Stream>("application/octet-stream");
+        api.MapPost("/", PostFormAsync).Accepts<IFormFileCollection>("multipart/form-data").DisableAntiforgery();
         api.MapGet("/", ListAsync);
         api.MapDelete("/{name}", DeleteAsync);
         return app;
@@ -60,7 +60,8 @@ public static class TemplateAssetsApi
         foreach (var file in form.Files)
         {
             await using var content = file.OpenReadStream();
-            uploads.Add(new AssetUpload(Path.GetFileName(file.FileName), await ReadAtMostAsync(content, options.Value.MaxBytes + 1, cancellationToken)));
+            // The name as sent: one with a path in it ('../x.png') is refused, not quietly cut down to 'x.png'.
+            uploads.Add(new AssetUpload(file.FileName, await ReadAtMostAsync(content, options.Value.MaxBytes + 1, cancellationToken)));
         }
         var errors = await CheckAsync(templateId, key, uploads, i => $"files[{i}].", store, validator, options.Value, cancellationToken);
         if (errors.Count > 0)

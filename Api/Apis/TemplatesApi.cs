@@ -13,28 +13,22 @@ public static class TemplatesApi
 {
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/templates").WithTags("Templates");
+        var api = app.MapGroup("/api/templates").WithTags("Templates").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", UploadAsync).Validate<UploadTemplateRequest>();
         api.MapPost("/upload", UploadAsync).Validate<UploadTemplateRequest>();
         api.MapGet("/", ListAsync);
         api.MapGet("/{key}", GetAsync);
         api.MapPut("/{key}", AddVersionAsync).Validate<NewVersionRequest>();
-        api.MapPost("/{key}/activate", ActivateAsync);
-        api.MapGet("/{key}/preview", PreviewAsync);
+        api.MapPost("/{key}/activate", ActivateAsync).Validate<ActivateRequest>();
+        api.MapGet("/{key}/preview", PreviewAsync).Produces<byte[]>(contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    public static async Task<Results<Created<TemplateVersionResponse>, ValidationProblem>> UploadAsync(
+    public static async Task<Created<TemplateVersionResponse>> UploadAsync(
         UploadTemplateRequest request, TemplateStore store, CancellationToken cancellationToken)
     {
-        var key = TemplateStore.KeyFor(request);
-        if (!TemplateReference.IsValidKey(key))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["section"] = [$"'{key}' is not a usable template key: use letters, digits, '-' or '_', not ending in '_latest'."],
-            });
-
-        var created = await store.AddVersionAsync(key, request, cancellationToken);
+        var created = await store.AddVersionAsync(TemplateStore.KeyFor(request), request, cancellationToken);
         return TypedResults.Created($"/api/templates/{created.Key}", created);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PosterGen.Api.Auth;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Streaming;
 using PosterGen.Api.Templates;
@@ -31,8 +32,13 @@ public static class Extensions
             json.SerializerOptions.DictionaryKeyPolicy = null;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = BadRequestHandler.DescribeTooLarge);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        // Unreadable bodies and parameters throw, in every environment, so BadRequestHandler answers them alike.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddApiDescription();
+        builder.Services.AddApiKeys();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         ValidationNames.UseSnakeCase();
 
@@ -56,6 +62,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
         return app;
     }
 

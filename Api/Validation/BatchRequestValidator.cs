@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using PosterGen.Api.Extensions;
@@ -14,9 +13,9 @@ public class BatchRequestValidator : AbstractValidator<BatchRequest>
         var maxItems = options.Value.MaxBatchItems;
         RuleFor(x => x.TemplateId).NotEmpty()
             .Must(id => TemplateReference.TryParse(id, out _)).WithMessage("template_id must look like 'key', 'key@3' or 'key_latest'.");
-        RuleFor(x => x.Items).NotEmpty()
+        RuleFor(x => x.Items).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("items must be a non-empty array of objects.")
             .Must(items => items!.Count <= maxItems).WithMessage($"items may hold at most {maxItems} entries.");
-        RuleForEach(x => x.Items).Must(item => item.ValueKind == JsonValueKind.Object).WithMessage("Each item must be a JSON object.");
+        RuleForEach(x => x.Items).SetValidator(new ItemValidator());
         RuleFor(x => x.Options!).SetValidator(new RenderOptionsRequestValidator()).When(x => x.Options is not null);
     }
 }

@@ -11,8 +11,8 @@ public class GenerateRequestValidator : AbstractValidator<GenerateRequest>
     {
         RuleFor(x => x.TemplateId).NotEmpty()
             .Must(id => TemplateReference.TryParse(id, out _)).WithMessage("template_id must look like 'key', 'key@3' or 'key_latest'.");
-        RuleFor(x => x.CustomData).Must(d => d is null || d.Value.ValueKind == JsonValueKind.Object)
-            .WithMessage("custom_data must be a JSON object.");
+        RuleFor(x => x.CustomData!.Value).SetValidator(new ItemValidator()).OverridePropertyName("custom_data")
+            .When(x => x.CustomData is { ValueKind: not JsonValueKind.Null });
         RuleFor(x => x.Options!).SetValidator(new RenderOptionsRequestValidator()).When(x => x.Options is not null);
     }
 }

@@ -7,14 +7,17 @@ namespace PosterGen.Api.Validation;
 public class RenderOptionsRequestValidator : AbstractValidator<RenderOptionsRequest>
 {
     public static readonly string[] Formats = ["png", "jpeg", "webp", "pdf"];
+    public static readonly (int Min, int Max) Quality = (1, 100);
+    public static readonly (int Min, int Max) DeviceScaleFactor = (1, 3);
+    public static readonly (int Min, int Max) Priority = (1, 10);
 
     public RenderOptionsRequestValidator()
     {
         RuleFor(x => x.Format).Must(f => f is null || Formats.Contains(f))
             .WithMessage($"format must be one of {string.Join(", ", Formats)}.");
-        RuleFor(x => x.Quality).InclusiveBetween(1, 100);
-        RuleFor(x => x.DeviceScaleFactor).InclusiveBetween(1, 3);
-        RuleFor(x => x.Priority).InclusiveBetween(1, 10);
+        RuleFor(x => x.Quality).InclusiveBetween(Quality.Min, Quality.Max);
+        RuleFor(x => x.DeviceScaleFactor).InclusiveBetween(DeviceScaleFactor.Min, DeviceScaleFactor.Max);
+        RuleFor(x => x.Priority).InclusiveBetween(Priority.Min, Priority.Max);
         RuleFor(x => x.DeadlineSeconds).InclusiveBetween(1, 30 * 24 * 3600);
     }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using FluentValidation;
 using PosterGen.Api.Models;
 using PosterGen.Api.Templates;
+using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.Templates;
 
 namespace PosterGen.Api.Validation;
 
@@ -14,8 +16,11 @@ public abstract class TemplateContentValidator<T> : AbstractValidator<T> where T
 
     protected TemplateContentValidator()
     {
-        RuleFor(x => x.HtmlContent).NotEmpty().MaximumLength(MaxHtmlLength);
-        RuleFor(x => x.CssContent).MaximumLength(MaxCssLength);
+        RuleFor(x => x.HtmlContent).NotEmpty().MaximumLength(MaxHtmlLength).DependentRules(() =>
+            RuleFor(x => x.HtmlContent).Must(text => BeHandlebars(text!)).WithMessage(x => TemplateSyntax.FindError(x.HtmlContent!)));
+        RuleFor(x => x.CssContent).MaximumLength(MaxCssLength).DependentRules(() =>
+            RuleFor(x => x.CssContent).Must(text => BeHandlebars(text!)).When(x => x.CssContent is not null)
+                .WithMessage(x => TemplateSyntax.FindError(x.CssContent!)));
         RuleFor(x => x.Name).MaximumLength(200);
         RuleFor(x => x.Width).InclusiveBetween(1, MaxSide);
         RuleFor(x => x.Height).InclusiveBetween(1, MaxSide);
@@ -24,6 +29,9 @@ public abstract class TemplateContentValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.Preset).Must(p => p is null || SizePresets.TryGet(p, out _))
             .WithMessage($"preset must be one of {string.Join(", ", SizePresets.Names)}.");
     }
+
+    /// <summary>Checked at upload: a template that does not compile would fail every poster made from it.</summary>
+    private static bool BeHandlebars(string text) => TemplateSyntax.FindError(text) is null;
 }
 
 public class UploadTemplateRequestValidator : TemplateContentValidator<UploadTemplateRequest>
@@ -33,6 +41,10 @@ public class UploadTemplateRequestValidator : TemplateContentValidator<UploadTem
         RuleFor(x => x.Section).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.Name))
             .WithMessage("section or name is required: the template's key is made from it.");
         RuleFor(x => x.Section).MaximumLength(64);
+        RuleFor(x => TemplateStore.KeyFor(x)).Must(TemplateReference.IsValidKey)
+            .When(x => !string.IsNullOrWhiteSpace(x.Section) || !string.IsNullOrWhiteSpace(x.Name))
+            .OverridePropertyName("section")
+            .WithMessage(x => $"'{TemplateStore.KeyFor(x)}' is not a usable template key: use letters, digits, '-' or '_', not ending in '_latest'.");
     }
 }
 

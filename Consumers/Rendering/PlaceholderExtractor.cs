@@ -52,6 +52,24 @@ public static partial class PlaceholderExtractor
     public static IReadOnlySet<string> ImagePlaceholders(string html, string? css) =>
         ImageSlot().Matches((css ?? "") + "\n" + html).Select(m => m.Groups["name"].Value).Where(IsName).ToHashSet();
 
+    /// <summary>
+    /// Placeholders a block opens on (<c>{{#each rows}}</c>, <c>{{#with owner}}</c>, <c>{{#if logo}}</c>, a section
+    /// <c>{{#offer}}</c>): lists and objects are what such values are for, so only printed ones must be text.
+    /// </summary>
+    public static IReadOnlySet<string> BlockPlaceholders(string html, string? css)
+    {
+        var found = new HashSet<string>();
+        foreach (Match tag in Tag().Matches((css ?? "") + "\n" + html))
+        {
+            var body = tag.Groups["body"].Value.Trim();
+            if (!body.StartsWith('#') && !body.StartsWith('^')) continue;
+            var parts = body[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var name = parts.Length > 1 ? parts[1] : parts.FirstOrDefault();
+            if (name is not null && IsName(name)) found.Add(name);
+        }
+        return found;
+    }
+
     /// <summary><c>name</c> itself, or a helper call's name-like arguments (<c>qr link size=width</c>: link, width).</summary>
     private static IEnumerable<string> NamesIn(string body)
     {

@@ -11,6 +11,9 @@ namespace PosterGen.Consumers.Rendering;
 /// </summary>
 public class TemplateCompiler
 {
+    /// <summary>The helpers a template may call: the one registered here and Handlebars' own <c>lookup</c>.</summary>
+    public static readonly IReadOnlySet<string> Helpers = new HashSet<string> { QrCodes.HelperName, "lookup" };
+
     private readonly IHandlebars handlebars = Handlebars.Create();
     private readonly ConcurrentDictionary<(string Key, int Version), Lazy<HandlebarsTemplate<object, object>>> compiled = new();
 

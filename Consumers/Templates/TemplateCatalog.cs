@@ -53,7 +53,8 @@ public class TemplateCatalog(IDbContextFactory<PosterGenDbContext> contexts)
 
         var resolved = new ResolvedTemplate(
             new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height), row.Name, row.Placeholders,
-            PlaceholderExtractor.ImagePlaceholders(row.Html, row.Css), TemplateAssetUrls.NamesIn(row.Html, row.Css));
+            PlaceholderExtractor.ImagePlaceholders(row.Html, row.Css), TemplateAssetUrls.NamesIn(row.Html, row.Css),
+            PlaceholderExtractor.BlockPlaceholders(row.Html, row.Css));
         return versions.GetOrAdd((key, version), resolved);
     }
 }

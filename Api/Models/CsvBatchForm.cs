@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using PosterGen.Api.Csv;
+using PosterGen.Api.Extensions;
+
+namespace PosterGen.Api.Models;
+
+/// <summary>
+/// The multipart form of <c>POST /api/generate-batch/csv</c>: <c>template_id</c>, a CSV <c>file</c>
+/// and the render options as text fields. Binding only reads it; <c>CsvBatchFormValidator</c> judges it.
+/// </summary>
+/// <param name="Unreadable">Why the body is not a form to read, when it is not.</param>
+/// <param name="Rows">The file read into items, or its errors; null when no file was sent.</param>
+public record CsvBatchForm(
+    string? Unreadable,
+    string? TemplateId,
+    CsvTable? Rows,
+    string? Format,
+    string? Quality,
+    string? DeviceScaleFactor,
+    string? Priority) : IEndpointMetadataProvider
+{
+    public const string FileField = "file";
+
+    public static async ValueTask<CsvBatchForm> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType)
+            return Refused("The body must be multipart/form-data with 'template_id' and a CSV 'file'.");
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException and not BadHttpRequestException)
+        {
+            // A multipart body that is cut short or framed wrongly; a body past the limit stays a 413.
+            return Refused($"The multipart body could not be read: {exception.Message}");
+        }
+        var file = form.Files.GetFile(FileField);
+        CsvTable? rows = null;
+        if (file is not null)
+        {
+            await using var content = file.OpenReadStream();
+            rows = await CsvTable.ReadAsync(content, context.RequestServices.PosterGen().MaxBatchItems, context.RequestAborted);
+        }
+        return new CsvBatchForm(null, Text("template_id"), rows, Text("format"), Text("quality"), Text("device_scale_factor"), Text("priority"));
+
+        // A field left empty in an HTML form is the same as one left out.
+        string? Text(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
+    }
+
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new AcceptsMetadata(["multipart/form-data"], typeof(CsvBatchFormFields)));
+
+    private static CsvBatchForm Refused(string reason) => new(reason, null, null, null, null, null, null);
+
+    /// <summary>The options, once the validator has found them well-formed.</summary>
+    public RenderOptionsRequest Options => new(
+        Format,
+        Quality is null ? null : int.Parse(Quality, System.Globalization.CultureInfo.InvariantCulture),
+        DeviceScaleFactor is null ? null : double.Parse(DeviceScaleFactor, System.Globalization.CultureInfo.InvariantCulture),
+        Priority is null ? null : int.Parse(Priority, System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PosterGen.Persistence.Entities;
+
+namespace PosterGen.Persistence.EntityConfigurations;
+
+public class ApiKeyEntityTypeConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.ToTable("api_keys");
+        builder.Property(k => k.Name).HasMaxLength(64);
+        builder.Property(k => k.KeyHash).HasMaxLength(64);
+        builder.Property(k => k.KeyPrefix).HasMaxLength(16);
+        builder.HasIndex(k => k.Name).IsUnique();
+        builder.HasIndex(k => k.KeyHash).IsUnique();
+    }
+}
