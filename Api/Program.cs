@@ -20,6 +20,7 @@ app.MapTemplateAssetsApi();
 app.MapGenerationApi();
 app.MapJobsApi();
 app.MapJobStreamApi();
+app.MapDownloadsApi();
 app.MapPosterFiles();
 app.MapHealth();
 

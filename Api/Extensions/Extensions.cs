@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PosterGen.Api.Downloads;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Streaming;
 using PosterGen.Api.Templates;
@@ -44,6 +45,7 @@ public static class Extensions
         builder.Services.AddOptions<TemplateAssetOptions>()
             .BindConfiguration(TemplateAssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<JobEventHub>();
+        builder.Services.AddJobDownloads();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
