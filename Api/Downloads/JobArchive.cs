@@ -18,7 +18,8 @@ public class JobArchive(DownloadQueries queries, IPosterStorage storage)
         var upToId = await queries.LastResultIdAsync(jobId, cancellationToken);
         await using var manifestFile = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
             bufferSize: 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        var body = new SyncTolerantStream(output);
+        var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
 
         await using (var manifestText = new StreamWriter(manifestFile, leaveOpen: true))
         await using (var manifest = new CsvWriter(manifestText, CultureInfo.InvariantCulture))
@@ -46,6 +47,8 @@ public class JobArchive(DownloadQueries queries, IPosterStorage storage)
         manifestFile.Position = 0;
         await using (var entry = await zip.CreateEntry("manifest.csv", CompressionLevel.Fastest).OpenAsync(cancellationToken))
             await manifestFile.CopyToAsync(entry, cancellationToken);
+        await zip.DisposeAsync();
+        await body.FlushAsync(cancellationToken);
     }
 
     /// <summary>Copies one poster into the archive: its file name, or why there is none.</summary>
