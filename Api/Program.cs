@@ -21,6 +21,8 @@ app.MapGenerationApi();
 app.MapJobsApi();
 app.MapJobStreamApi();
 app.MapDownloadsApi();
+app.MapBulkApi();
+app.MapJobLogsApi();
 app.MapPosterFiles();
 app.MapHealth();
 

@@ -39,6 +39,7 @@ public static class Extensions
 
         builder.Services.AddScoped<JobSubmitter>();
         builder.Services.AddScoped<JobQueries>();
+        builder.Services.AddScoped<JobLogQueries>();
         builder.Services.AddScoped<JobEventStream>();
         builder.Services.AddScoped<PosterGen.Api.Templates.TemplateStore>();
         builder.Services.AddScoped<TemplateAssetStore>();
@@ -46,6 +47,7 @@ public static class Extensions
             .BindConfiguration(TemplateAssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<JobEventHub>();
         builder.Services.AddJobDownloads();
+        builder.Services.AddScoped<PosterGen.Api.Bulk.InlineTemplates>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

@@ -1,6 +1,7 @@
 using MassTransit;
 using PosterGen.Api.Streaming;
 using PosterGen.Consumers.Dispatch;
+using PosterGen.Consumers.Logs;
 using PosterGen.Persistence.SagaRepository;
 using PosterGen.Sagas.BatchJobs;
 
@@ -31,6 +32,7 @@ public static class MessagingExtensions
                     .EntityFrameworkRepository();
                 x.AddConsumer<PosterOutcomesConsumer, PosterOutcomesConsumerDefinition>();
                 x.AddConsumer<DispatchBatchConsumer, DispatchBatchConsumerDefinition>();
+                x.AddConsumer<JobCompletedLogConsumer>();
             }
 
             if (roles.Has("api"))

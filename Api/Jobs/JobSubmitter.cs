@@ -26,6 +26,13 @@ public class JobSubmitter(PosterGenDbContext db, IPublishEndpoint publisher)
             EntityId = EntityIdOf(item),
             Data = item.GetRawText(),
         }));
+        db.JobLogs.Add(new JobLog
+        {
+            JobId = jobId,
+            Level = JobLogLevel.Info,
+            Message = $"Processing {items.Count} posters from template '{template.Poster.Key}@{template.Poster.Version}'.",
+            CreatedAt = DateTime.UtcNow,
+        });
         await db.SaveChangesAsync(cancellationToken);
 
         await publisher.Publish(new BatchRequested(jobId, template.Poster.Key, template.Poster.Version, items.Count,
