@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -57,6 +59,14 @@ public static class DatabaseMigrator
                 if (said)
                     logger.LogInformation("The database is up after {Seconds:0} s", (DateTime.UtcNow - waitingSince).TotalSeconds);
                 return;
+            }
+            catch (PostgresException missing) when (missing.SqlState == "3D000")
+            {
+                // The server is up but the database is not there yet: create it, as MigrateAsync
+                // would. Processes starting together may race to it; the losers find it made.
+                logger.LogInformation("Creating the database: {Reason}", missing.MessageText);
+                try { await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken); }
+                catch (PostgresException exists) when (exists.SqlState == "42P04") { }
             }
             catch (Exception exception) when (IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
             {

@@ -17,8 +17,8 @@ public static class JobStreamApi
     }
 
     /// <summary>
-    /// Server-Sent Events: connected, poster_completed / poster_failed (id = result row id),
-    /// progress, heartbeat every 15 s, then job_completed, job_failed or job_cancelled.
+    /// Server-Sent Events: connected, log and poster_completed / poster_failed (id = the last result
+    /// and log row ids sent), progress, heartbeat every 15 s, then job_completed, job_failed or job_cancelled.
     /// </summary>
     public static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
         Guid id, HttpRequest http, JobQueries queries, JobEventStream stream, CancellationToken cancellationToken,
@@ -27,7 +27,6 @@ public static class JobStreamApi
         if (!await queries.ExistsAsync(id, cancellationToken))
             return Problems.JobNotFound(id);
 
-        var after = long.TryParse(lastEventId, out var parsed) ? parsed : 0;
-        return TypedResults.ServerSentEvents(stream.ReadAsync(id, after, PosterUrls.AbsoluteFor(http), cancellationToken));
+        return TypedResults.ServerSentEvents(stream.ReadAsync(id, StreamPosition.Parse(lastEventId), PosterUrls.AbsoluteFor(http), cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Models;
+using PosterGen.Api.Validation;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Outbox;
@@ -16,7 +17,7 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Jobs").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/jobs", ListAsync);
+        api.MapGet("/jobs", ListAsync).Validate<JobListQuery>();
         api.MapGet("/jobs/{id:guid}", GetAsync);
         api.MapGet("/templates/job/{id:guid}", GetAsync);
         api.MapPost("/jobs/{id:guid}/cancel", CancelAsync);
@@ -24,10 +25,10 @@ public static class JobsApi
         return app;
     }
 
+    /// <summary>Jobs newest first: <c>?status=completed&amp;template=offer&amp;created_after=...&amp;page=2&amp;page_size=50</c>.</summary>
     public static async Task<Ok<IReadOnlyList<JobSummaryResponse>>> ListAsync(
-        JobQueries queries, CancellationToken cancellationToken,
-        int page = 1, [FromQuery(Name = "page_size")] int pageSize = DefaultPageSize) =>
-        TypedResults.Ok(await queries.ListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken));
+        [AsParameters] JobListQuery query, JobQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ListAsync(query, cancellationToken));
 
     /// <summary>Status, counts, timestamps and one page of results (<c>?page=2&amp;page_size=500</c>).</summary>
     public static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetAsync(

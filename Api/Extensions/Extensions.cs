@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PosterGen.Api.Auth;
+using PosterGen.Api.Downloads;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Streaming;
 using PosterGen.Api.Templates;
@@ -44,12 +45,15 @@ public static class Extensions
 
         builder.Services.AddScoped<JobSubmitter>();
         builder.Services.AddScoped<JobQueries>();
+        builder.Services.AddScoped<JobLogQueries>();
         builder.Services.AddScoped<JobEventStream>();
         builder.Services.AddScoped<PosterGen.Api.Templates.TemplateStore>();
         builder.Services.AddScoped<TemplateAssetStore>();
         builder.Services.AddOptions<TemplateAssetOptions>()
             .BindConfiguration(TemplateAssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<JobEventHub>();
+        builder.Services.AddJobDownloads();
+        builder.Services.AddScoped<PosterGen.Api.Bulk.InlineTemplates>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

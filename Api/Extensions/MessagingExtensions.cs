@@ -2,6 +2,7 @@ using MassTransit;
 using PosterGen.Api.Streaming;
 using PosterGen.Consumers.Dispatch;
 using PosterGen.Consumers.Jobs;
+using PosterGen.Consumers.Logs;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.SagaRepository;
 using PosterGen.Sagas.BatchJobs;
@@ -45,6 +46,7 @@ public static class MessagingExtensions
                 x.AddConsumer<DispatchBatchConsumer, DispatchBatchConsumerDefinition>();
                 x.AddConsumer<SettleUnfinishedItemsConsumer, SettleUnfinishedItemsConsumerDefinition>();
                 builder.Services.AddHostedService<JobDeadlineSweeper>();
+                x.AddConsumer<JobCompletedLogConsumer>();
             }
 
             if (roles.Has("api"))

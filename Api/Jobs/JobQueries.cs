@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PosterGen.Api.Models;
+using PosterGen.Consumers.Templates;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
 using PosterGen.Sagas.BatchJobs;
@@ -44,16 +45,30 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
                 null, null, null, null, 1, 0, []);
     }
 
-    public async Task<IReadOnlyList<JobSummaryResponse>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Newest first, filtered as <paramref name="query"/> says (a validated query).</summary>
+    public async Task<IReadOnlyList<JobSummaryResponse>> ListAsync(JobListQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var jobs = await db.BatchJobs.AsNoTracking()
+        var filtered = db.BatchJobs.AsNoTracking();
+        if (query.Status is { } status)
+            filtered = filtered.Where(JobStatus.Is(status));
+        if (query.Template is { } template && TemplateReference.TryParse(template, out var reference))
+            filtered = filtered.Where(j => j.TemplateKey == reference.Key && (reference.Version == null || j.TemplateVersion == reference.Version));
+        if (query.CreatedAfter is { } after)
+            filtered = filtered.Where(j => j.CreatedAt > AsUtc(after));
+        if (query.CreatedBefore is { } before)
+            filtered = filtered.Where(j => j.CreatedAt < AsUtc(before));
+
+        var jobs = await filtered
             .OrderByDescending(j => j.CreatedAt)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
         return jobs.Select(j => new JobSummaryResponse(j.CorrelationId, JobStatus.From(j), j.TemplateKey, j.TotalItems,
             j.SucceededCount, j.FailedCount, j.CreatedAt, j.CompletedAt)).ToList();
     }
+
+    private static DateTime AsUtc(DateTime time) =>
+        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 
     public async Task<BatchJobState?> FindJobAsync(Guid jobId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Api.Jobs;
@@ -20,6 +21,30 @@ public static class JobStatus
         nameof(BatchJobStateMachine.Cancelled) => "cancelled",
         _ => "queued",
     };
+
+    /// <summary>The words <c>GET /api/jobs?status=</c> filters by: every status a saga row can have.</summary>
+    public static readonly IReadOnlyList<string> Listed =
+        ["queued", "processing", "completed", "completed_with_failures", "failed", "cancelled"];
+
+    /// <summary>The saga rows whose status <see cref="From"/> would call <paramref name="status"/>, as a query.</summary>
+    public static Expression<Func<BatchJobState, bool>> Is(string status) => status switch
+    {
+        "processing" => j => j.CurrentState == nameof(BatchJobStateMachine.Rendering)
+            || (j.CurrentState == nameof(BatchJobStateMachine.Dispatching) && j.SucceededCount + j.FailedCount > 0),
+        "queued" => j => !NamedStates.Contains(j.CurrentState)
+            || (j.CurrentState == nameof(BatchJobStateMachine.Dispatching) && j.SucceededCount + j.FailedCount == 0),
+        "completed" => j => j.CurrentState == "Completed",
+        "completed_with_failures" => j => j.CurrentState == nameof(BatchJobStateMachine.CompletedWithFailures),
+        "failed" => j => j.CurrentState == "Failed",
+        "cancelled" => j => j.CurrentState == nameof(BatchJobStateMachine.Cancelled),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a status word."),
+    };
+
+    private static readonly string[] NamedStates =
+    [
+        nameof(BatchJobStateMachine.Dispatching), nameof(BatchJobStateMachine.Rendering), "Completed",
+        nameof(BatchJobStateMachine.CompletedWithFailures), "Failed", nameof(BatchJobStateMachine.Cancelled),
+    ];
 
     public static bool IsFinal(string status) =>
         status is "completed" or "completed_with_failures" or "failed" or "cancelled";

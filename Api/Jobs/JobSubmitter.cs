@@ -6,6 +6,7 @@ using PosterGen.Consumers.Jobs;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
+using PosterGen.Persistence.Entities;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Sagas.BatchJobs;
 
@@ -27,6 +28,13 @@ public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions
         await db.InsertBatchItemsAsync(jobId, items.Select(item => (EntityIdOf(item), item.GetRawText())), cancellationToken);
         db.AddToOutbox(new BatchRequested(jobId, template.Poster.Key, template.Poster.Version, items.Count, options, client,
             DateTimeOffset.UtcNow, deadlineSeconds ?? jobOptions.Value.DefaultDeadlineSeconds));
+        db.JobLogs.Add(new JobLog
+        {
+            JobId = jobId,
+            Level = JobLogLevel.Info,
+            Message = $"Processing {items.Count} posters from template '{template.Poster.Key}@{template.Poster.Version}'.",
+            CreatedAt = DateTime.UtcNow,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return jobId;

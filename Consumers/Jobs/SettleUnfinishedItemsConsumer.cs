@@ -42,7 +42,7 @@ public class SettleUnfinishedItemsConsumer(PosterGenDbContext db) : IConsumer<Se
             db.JobLogs.Add(new JobLog
             {
                 JobId = jobId,
-                Level = outcome == UnfinishedItemOutcome.Cancelled ? "info" : "error",
+                Level = outcome == UnfinishedItemOutcome.Cancelled ? JobLogLevel.Warning : JobLogLevel.Error,
                 Message = $"{settled} items {status}: {reason}",
                 CreatedAt = now,
             });

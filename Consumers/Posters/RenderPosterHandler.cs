@@ -113,7 +113,7 @@ public class RenderPosterHandler(
             db.JobLogs.Add(new JobLog
             {
                 JobId = result.JobId,
-                Level = "warning",
+                Level = JobLogLevel.Warning,
                 Message = $"Item {result.ItemIndex} failed: {result.Error}",
                 CreatedAt = result.CreatedAt,
             });

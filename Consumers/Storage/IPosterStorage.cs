@@ -12,6 +12,12 @@ public interface IPosterStorage
     /// <summary>The bytes stored under <paramref name="key"/>, or null when there are none.</summary>
     Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A stream of the bytes stored under <paramref name="key"/>, or null when there are none: for
+    /// downloads that pass many posters through without holding them.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Removes what is stored under <paramref name="key"/>; nothing there is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

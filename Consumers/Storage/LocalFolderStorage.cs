@@ -34,6 +34,19 @@ public class LocalFolderStorage(IOptions<StorageOptions> options) : IPosterStora
         }
     }
 
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
+                bufferSize: 81920, useAsync: true));
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         try

@@ -68,6 +68,20 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
         }
     }
 
+    public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The response stream owns the HTTP response: disposing it frees the connection.
+            var response = await client.GetObjectAsync(options.Bucket, key, cancellationToken);
+            return response.ResponseStream;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         client.DeleteObjectAsync(options.Bucket, key, cancellationToken);
 

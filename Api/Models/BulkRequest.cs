@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PosterGen.Api.Models;
+
+/// <summary>
+/// Body of <c>/api/generate-bulk</c>, in seed 002's frontend's own camelCase: CSV rows (objects of
+/// column values, or arrays in <see cref="CsvColumns"/> order) and the template they fill.
+/// </summary>
+public record BulkRequest(
+    [property: JsonPropertyName("bulkMethod")] string? BulkMethod,
+    [property: JsonPropertyName("csvData")] JsonElement? CsvData,
+    [property: JsonPropertyName("csvTemplate")] string? CsvTemplate,
+    [property: JsonPropertyName("csvColumns")] List<string>? CsvColumns,
+    [property: JsonPropertyName("size")] string? Size,
+    [property: JsonPropertyName("metadata")] JsonElement? Metadata = null);
