@@ -22,6 +22,7 @@ app.MapJobsApi();
 app.MapJobStreamApi();
 app.MapPosterFiles();
 app.MapHealth();
+app.MapMetrics();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public class DispatchBatchConsumer(PosterGenDbContext db, IRenderQueue queue) : 
             var work = items
                 .Where(i => !done.Contains(i.ItemIndex))
                 .Select(i => new RenderPoster(job.JobId, i.ItemIndex, i.EntityId, job.TemplateKey, job.TemplateVersion,
-                    JsonSerializer.Deserialize<JsonElement>(i.Data), job.Options))
+                    JsonSerializer.Deserialize<JsonElement>(i.Data), job.Options, Activity.Current?.Id))
                 .ToList();
             if (work.Count > 0)
                 await queue.EnqueueAsync(work, cancellationToken);

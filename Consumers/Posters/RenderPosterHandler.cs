@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.RenderQueue;
 using PosterGen.Consumers.Storage;
+using PosterGen.Consumers.Telemetry;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
@@ -29,6 +30,8 @@ public class RenderPosterHandler(
 
     public async Task<PosterOutcome> HandleAsync(RenderPoster message, CancellationToken cancellationToken)
     {
+        using var activity = PosterGenTelemetry.StartRender(message);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["job_id"] = message.JobId, ["item_index"] = message.ItemIndex });
         var existing = await FindResultAsync(message.JobId, message.ItemIndex, cancellationToken);
         var outcome = PosterOutcome.Rendered;
         if (existing is null)
@@ -39,6 +42,9 @@ public class RenderPosterHandler(
                     $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0)
                 : await RenderAsync(message, template, cancellationToken);
             existing = await RecordAsync(result, cancellationToken);
+            // Counted by the delivery whose row won, so a duplicate delivery does not count twice.
+            if (ReferenceEquals(existing, result))
+                PosterGenTelemetry.PosterRecorded(message.TemplateKey, result.Status == PosterStatus.Rendered, TimeSpan.FromMilliseconds(result.GenerationTimeMs));
             if (template is null) outcome = PosterOutcome.TemplateMissing;
         }
         await PublishOutcomeAsync(existing, cancellationToken);
