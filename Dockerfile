@@ -1,5 +1,5 @@
 # One image for every role: docker-compose runs it as the api and as N renderers.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props PosterGen.sln ./
 COPY Contracts/ Contracts/
@@ -10,10 +10,11 @@ COPY Consumers/ Consumers/
 COPY Api/ Api/
 RUN dotnet publish Api/Api.csproj -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# The renderer drives the distribution's Chromium; Playwright never downloads a browser.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12
+# The renderer drives the distribution's Chromium; nothing downloads a browser. curl serves the
+# compose health checks (GET /health/ready).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-noto-color-emoji \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-noto-color-emoji curl \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

@@ -34,6 +34,7 @@ app.MapJobLogsApi();
 app.MapPosterFiles();
 app.MapHealth();
 app.MapApiDescription();
+app.MapMetrics();
 
 app.Run();
 

@@ -14,6 +14,10 @@ namespace PosterGen.Contracts;
 /// <param name="TemplateVersion">Exact template version.</param>
 /// <param name="Data">The item's placeholder values as a JSON object.</param>
 /// <param name="Options">Format, scale and priority.</param>
+/// <param name="TraceParent">
+/// W3C <c>traceparent</c> of the dispatch that queued it, so the render joins the job's trace
+/// whichever queue carried it; null when nothing was tracing.
+/// </param>
 public record RenderPoster(
     Guid JobId,
     int ItemIndex,
@@ -21,4 +25,5 @@ public record RenderPoster(
     string TemplateKey,
     int TemplateVersion,
     JsonElement Data,
-    RenderOptions Options);
+    RenderOptions Options,
+    string? TraceParent = null);

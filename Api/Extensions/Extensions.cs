@@ -26,6 +26,7 @@ public static class Extensions
         builder.AddPersistence();
         builder.AddRenderPipeline(renders: options.Has("render"));
         builder.AddMessaging(options);
+        builder.AddTelemetry(options);
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.Storage;
+using PosterGen.Consumers.Telemetry;
 using PosterGen.Contracts;
 
 namespace PosterGen.Consumers.Posters;
@@ -22,6 +23,7 @@ public class RenderCache(IPosterRenderer renderer, IPosterStorage storage)
             return new CachedPoster(found, CacheHit: true);
 
         var poster = await renderer.RenderAsync(template, data, options, cancellationToken);
+        using var store = PosterGenTelemetry.StartStore(key);
         return new CachedPoster(await storage.SaveAsync(key, poster.Content, poster.ContentType, cancellationToken), CacheHit: false);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.RenderQueue;
+using PosterGen.Consumers.Telemetry;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
@@ -30,6 +31,8 @@ public class RenderPosterHandler(
 
     public async Task<PosterOutcome> HandleAsync(RenderPoster message, CancellationToken cancellationToken)
     {
+        using var activity = PosterGenTelemetry.StartRender(message);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["job_id"] = message.JobId, ["item_index"] = message.ItemIndex });
         if (await FindResultAsync(message.JobId, message.ItemIndex, cancellationToken) is { } existing)
             return existing.Status == PosterStatus.Rendered ? PosterOutcome.Rendered : PosterOutcome.Failed;
         if (!await IsRunningAsync(message.JobId, cancellationToken))
@@ -41,6 +44,9 @@ public class RenderPosterHandler(
                 $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0)
             : await RenderAsync(message, template, cancellationToken);
         var recorded = await RecordAsync(result, cancellationToken);
+        // Counted by the delivery whose row won, so a duplicate delivery does not count twice.
+        if (ReferenceEquals(recorded, result))
+            PosterGenTelemetry.PosterRecorded(message.TemplateKey, result.Status == PosterStatus.Rendered, TimeSpan.FromMilliseconds(result.GenerationTimeMs));
         if (template is null) return PosterOutcome.TemplateMissing;
         return recorded.Status == PosterStatus.Rendered ? PosterOutcome.Rendered : PosterOutcome.Failed;
     }

@@ -84,7 +84,8 @@ public sealed class DatabaseRenderWorker(
         }
 
         var poster = new RenderPoster(item.JobId, item.ItemIndex, item.EntityId, job.TemplateKey, job.TemplateVersion,
-            JsonSerializer.Deserialize<JsonElement>(item.Data), new RenderOptions(job.Format, job.Quality, job.DeviceScaleFactor, job.Priority));
+            JsonSerializer.Deserialize<JsonElement>(item.Data), new RenderOptions(job.Format, job.Quality, job.DeviceScaleFactor, job.Priority),
+            job.TraceParent);
         await handler.HandleAsync(poster, stoppingToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using PosterGen.Consumers.Telemetry;
 
 namespace PosterGen.Consumers.Rendering;
 
@@ -27,6 +28,7 @@ internal sealed class BrowserSlot(int index, Func<Task<BrowserSession>> launch, 
             {
                 logger.LogInformation("Replacing browser {Browser} after {Renders} renders (connected: {Connected})",
                     Index, session.Renders, session.Browser.IsConnected);
+                PosterGenTelemetry.BrowserReplaced(crashed: !session.IsUsable);
                 await session.RetireAsync();
             }
             session = await launch();

@@ -10,6 +10,7 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
 {
     private readonly S3StorageOptions options;
     private readonly AmazonS3Client client;
+    private readonly AmazonS3Client signer;
 
     public S3PosterStorage(IOptions<StorageOptions> storage)
     {
@@ -20,12 +21,38 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
             ForcePathStyle = true,
             AuthenticationRegion = options.Region,
         };
-        client = options.AccessKey is null
-            ? new AmazonS3Client(config)
-            : new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
+        client = Connect(config);
+        // Presigning is offline, but the signature covers the host: sign for the address clients
+        // use (PublicBaseUrl), which inside docker-compose is not the one this process reaches.
+        signer = options.PublicBaseUrl is null ? client : Connect(new AmazonS3Config
+        {
+            ServiceURL = options.PublicBaseUrl,
+            ForcePathStyle = true,
+            AuthenticationRegion = options.Region,
+        });
     }
 
+    private AmazonS3Client Connect(AmazonS3Config config) => options.AccessKey is null
+        ? new AmazonS3Client(config)
+        : new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
+
     public async Task<StoredPoster> SaveAsync(string key, byte[] content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PutAsync(key, content, contentType, cancellationToken);
+        }
+        catch (AmazonS3Exception exception) when (exception.ErrorCode == "NoSuchBucket")
+        {
+            // A fresh host (docker compose up): the bucket appears with the first poster, and
+            // costs nothing on every later save.
+            await CreateBucketAsync(cancellationToken);
+            await PutAsync(key, content, contentType, cancellationToken);
+        }
+        return new StoredPoster(key, await UrlOfAsync(key));
+    }
+
+    private async Task PutAsync(string key, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream(content, writable: false);
         await client.PutObjectAsync(new PutObjectRequest
@@ -37,7 +64,18 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
             // aws-chunked framing is stored verbatim by some S3 peers (s3rver), corrupting the file.
             UseChunkEncoding = false,
         }, cancellationToken);
-        return new StoredPoster(key, await UrlOfAsync(key));
+    }
+
+    private async Task CreateBucketAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.PutBucketAsync(new PutBucketRequest { BucketName = options.Bucket }, cancellationToken);
+        }
+        catch (AmazonS3Exception exception) when (exception.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+            // Another renderer created it first.
+        }
     }
 
     public async Task<StoredPoster?> FindAsync(string key, CancellationToken cancellationToken)
@@ -90,15 +128,19 @@ public sealed class S3PosterStorage : IPosterStorage, IDisposable
         if (!options.PresignUrls)
             return $"{(options.PublicBaseUrl ?? options.ServiceUrl).TrimEnd('/')}/{options.Bucket}/{key}";
 
-        return await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        return await signer.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = options.Bucket,
             Key = key,
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow.AddMinutes(options.PresignedUrlMinutes),
-            Protocol = options.ServiceUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
+            Protocol = (options.PublicBaseUrl ?? options.ServiceUrl).StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
         });
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        client.Dispose();
+        if (signer != client) signer.Dispose();
+    }
 }

@@ -20,6 +20,10 @@ public class S3StorageOptions
     /// <summary>1 to 10080 (7 days, the S3 maximum).</summary>
     public int PresignedUrlMinutes { get; set; } = 1440;
 
-    /// <summary>Base of public URLs when they differ from the service URL (a CDN, say).</summary>
+    /// <summary>
+    /// Base of the URLs clients get when it differs from the service URL: a CDN, or the published
+    /// MinIO port when the service URL names a host only the compose network resolves. Presigned
+    /// URLs are signed for this host.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }

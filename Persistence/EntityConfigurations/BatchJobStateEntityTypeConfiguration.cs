@@ -16,6 +16,7 @@ public class BatchJobStateEntityTypeConfiguration : IEntityTypeConfiguration<Bat
         builder.Property(s => s.Client).HasMaxLength(200);
         builder.Property(s => s.Format).HasMaxLength(8);
         builder.Property(s => s.FailureReason).HasMaxLength(1000);
+        builder.Property(s => s.TraceParent).HasMaxLength(128);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.CurrentState);
         builder.HasIndex(s => s.CreatedAt);

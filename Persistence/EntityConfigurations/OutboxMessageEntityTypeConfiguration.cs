@@ -13,6 +13,7 @@ public class OutboxMessageEntityTypeConfiguration : IEntityTypeConfiguration<Out
         builder.Property(m => m.SequenceNumber).ValueGeneratedOnAdd();
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.MessageType).HasMaxLength(256);
+        builder.Property(m => m.TraceParent).HasMaxLength(128);
         // The delivery service's only question: what is still waiting, oldest first.
         builder.HasIndex(m => m.SequenceNumber).HasDatabaseName("ix_outbox_messages_waiting").HasFilter("sent_at IS NULL");
         builder.HasIndex(m => m.SentAt);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,8 @@ public class OutboxDeliveryService(
                 timeout.CancelAfter(SendTimeout);
                 var type = OutboxMessageTypes.Resolve(row.MessageType);
                 var message = JsonSerializer.Deserialize(row.Body, type)!;
+                // The send continues the trace of the transaction that wrote the message.
+                using var trace = row.TraceParent is null ? null : new Activity("outbox send").SetParentId(row.TraceParent).Start();
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
                 sent.Add(row.SequenceNumber);
             }

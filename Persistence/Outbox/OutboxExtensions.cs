@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public static class OutboxExtensions
             MessageType = message.GetType().FullName!,
             Body = JsonSerializer.Serialize(message, message.GetType()),
             CreatedAt = DateTime.UtcNow,
+            TraceParent = Activity.Current?.Id,
         };
         db.OutboxMessages.Add(row);
         return row;

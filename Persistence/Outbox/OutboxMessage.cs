@@ -21,6 +21,9 @@ public class OutboxMessage
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The W3C trace the writing transaction ran in, so the message continues it when it is sent.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>When the bus accepted it; null while it waits.</summary>
     public DateTime? SentAt { get; set; }
 }

@@ -46,6 +46,9 @@ public class BatchJobState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The job whose failed items this job renders again, if it is a retry.</summary>
     public Guid? RetryOf { get; set; }
 
+    /// <summary>The W3C trace the job was submitted in; its renders continue it.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>Concurrency token, bumped by the saga repository on every update.</summary>
     public int Version { get; set; }
 }

@@ -123,6 +123,7 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
         job.CreatedAt = request.RequestedAt.UtcDateTime;
         job.DeadlineAt = request.RequestedAt.UtcDateTime.AddSeconds(request.DeadlineSeconds);
         job.RetryOf = request.RetryOf;
+        job.TraceParent = System.Diagnostics.Activity.Current?.Id;
         job.OutcomeBits = OutcomeBitset.For(request.ItemCount);
     }
 

@@ -448,6 +448,11 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("SequenceNumber")
                         .HasName("pk_outbox_messages");
 
@@ -555,6 +560,11 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.Property<int>("TotalItems")
                         .HasColumnType("integer")
                         .HasColumnName("total_items");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

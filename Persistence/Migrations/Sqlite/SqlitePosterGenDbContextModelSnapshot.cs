@@ -429,6 +429,11 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("SequenceNumber")
                         .HasName("pk_outbox_messages");
 
@@ -536,6 +541,11 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.Property<int>("TotalItems")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_items");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace PosterGen.Tests.Support;
+
+/// <summary>
+/// The embedded service (<see cref="PosterGenFactory"/>) on a real loopback port, for clients in
+/// another process or a browser: the CLI, the dashboard in Chromium.
+/// </summary>
+public abstract class ListeningServiceFixture(IDictionary<string, string?>? settings = null)
+{
+    protected PosterGenFactory Factory { get; private set; } = null!;
+    protected Uri BaseAddress { get; private set; } = null!;
+    protected HttpClient Client { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public void StartService()
+    {
+        var port = FreePort();
+        Factory = new PosterGenFactory(settings);
+        Factory.UseKestrel(port);
+        Factory.StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    [OneTimeTearDown]
+    public void StopService()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

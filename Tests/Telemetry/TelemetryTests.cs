@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using PosterGen.Consumers.Telemetry;
+using PosterGen.Tests.Api;
+using PosterGen.Tests.Support;
+
+namespace PosterGen.Tests.Telemetry;
+
+/// <summary>/metrics in Prometheus text and the trace of a batch, on the embedded service with real Chromium.</summary>
+public class TelemetryTests : EmbeddedServiceFixture
+{
+    private readonly ConcurrentBag<Activity> renders = [];
+    private ActivityListener listener = null!;
+    private string template = null!;
+
+    [OneTimeSetUp]
+    public async Task UploadTemplate()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PosterGenTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { if (activity.OperationName == "render poster") renders.Add(activity); },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        // A template of its own: the counters are process-wide and other fixtures render too.
+        template = await Client.UploadTemplateAsync($"metrics{Guid.NewGuid():N}"[..16], """
+            <html><body style="margin:0;background:#2a9d8f"><img src="https://assets.postergen.invalid/{{asset}}" style="width:20px"><p>{{n}}</p></body></html>
+            """, 160, 90);
+        var logo = new ByteArrayContent(Png.Solid(2, 2, 0, 0, 200));
+        logo.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        Assert.That((int)(await Client.PutAsync($"/api/templates/{template}/assets/logo.png", logo)).StatusCode, Is.EqualTo(201));
+    }
+
+    [OneTimeTearDown]
+    public void StopListening() => listener.Dispose();
+
+    [Test]
+    public async Task After_a_60_poster_batch_metrics_count_60_rendered_and_the_failed_items_by_template_and_every_render_joins_the_request_trace()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        var items = Enumerable.Range(0, 62).Select(i => new { entity_id = $"m{i}", n = $"{i}", asset = i is 10 or 40 ? "missing.png" : "logo.png" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate-batch")
+        {
+            Content = JsonContent(new { template_id = template, items }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var submitted = await Client.SendAsync(request);
+        Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
+        var job = await submitted.ReadJsonAsync();
+        await Client.WaitForJobAsync(job.GetProperty("status_endpoint").GetString()!);
+
+        var metrics = await Client.GetStringAsync("/metrics");
+
+        Assert.That(Sample(metrics, "postergen_posters_rendered_total"), Is.EqualTo(60), metrics);
+        Assert.That(Sample(metrics, "postergen_posters_failed_total"), Is.EqualTo(2), metrics);
+        Assert.That(Sample(metrics, "postergen_render_duration_seconds_count"), Is.EqualTo(60), metrics);
+        Assert.That(metrics, Does.Match(@"postergen_jobs\{[^}]*state=""CompletedWithFailures""[^}]*\} [1-9]"));
+
+        var jobId = job.GetProperty("job_id").GetString();
+        var jobRenders = renders.Where(a => (string?)a.GetTagItem("postergen.job_id") == jobId).ToList();
+        Assert.That(jobRenders, Has.Count.EqualTo(62));
+        Assert.That(jobRenders.Select(a => a.TraceId).Distinct(), Is.EqualTo(new[] { traceId }), "each render is part of the trace the request started");
+    }
+
+    private double Sample(string metrics, string name)
+    {
+        var line = metrics.Split('\n').SingleOrDefault(l => l.StartsWith(name + "{") && l.Contains($"template=\"{template}\""));
+        Assert.That(line, Is.Not.Null, $"no {name} for {template} in:\n{metrics}");
+        return double.Parse(Regex.Match(line!, @"\} (\S+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static StringContent JsonContent(object body) =>
+        new(System.Text.Json.JsonSerializer.Serialize(body, ApiClient.Json), System.Text.Encoding.UTF8, "application/json");
+}
