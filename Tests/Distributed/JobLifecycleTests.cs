@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PosterGen.Tests.Api;
+using PosterGen.Tests.Support;
 
 namespace PosterGen.Tests.Distributed;
 
@@ -81,7 +82,7 @@ public class JobLifecycleTests
             jobId.ToString()), Is.EqualTo(1), "the saga handled BatchRequested once");
 
         await using var subscriber = await EventSubscriber.StartAsync(cluster.RabbitMqUri, "PosterGen.Contracts:JobCompleted", queue);
-        await WaitUntilAsync(() => subscriber.For(jobId).Count > 0, TimeSpan.FromSeconds(30));
+        await Eventually.HoldsAsync(() => subscriber.For(jobId).Count > 0, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.That(subscriber.For(jobId), Has.Count.EqualTo(1));
     }
@@ -109,7 +110,7 @@ public class JobLifecycleTests
             Assert.That(status.GetProperty("failure_count").GetInt32(), Is.EqualTo(30));
             Assert.That(await cluster.ScalarAsync(
                 "SELECT count(*) FROM poster_results WHERE job_id = $1 AND status = 'failed' AND error LIKE '%deadline%'", jobId), Is.EqualTo(30));
-            await WaitUntilAsync(() => jobsFailed.For(jobId).Count > 0, TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(() => jobsFailed.For(jobId).Count > 0, TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.That(jobsFailed.For(jobId), Has.Count.EqualTo(1));
         }
@@ -125,14 +126,14 @@ public class JobLifecycleTests
     {
         await using var jobsCancelled = await EventSubscriber.StartAsync(cluster.RabbitMqUri, "PosterGen.Contracts:JobCancelled");
         var jobId = await cluster.SubmitAsync(template, 400);
-        await WaitUntilAsync(async () => await cluster.ScalarAsync("SELECT count(*) FROM poster_results WHERE job_id = $1", jobId) >= 40,
+        await Eventually.HoldsAsync(async () => await cluster.ScalarAsync("SELECT count(*) FROM poster_results WHERE job_id = $1", jobId) >= 40,
             JobTimeLimit);
 
         var cancel = await cluster.Client.PostAsync($"/api/jobs/{jobId}/cancel", null);
         Assert.That((int)cancel.StatusCode, Is.EqualTo(202), await cancel.Content.ReadAsStringAsync());
         var renderedAt202 = await RenderedAsync(jobId);
         // The cancel takes hold when the saga has it: from then on no renderer starts one of its items.
-        await WaitUntilAsync(async () => await cluster.ScalarAsync(
+        await Eventually.HoldsAsync(async () => await cluster.ScalarAsync(
             "SELECT count(*) FROM batch_job_state WHERE correlation_id = $1 AND current_state NOT IN ('Dispatching', 'Rendering')", jobId) == 1, JobTimeLimit);
         var renderedAtCancel = await RenderedAsync(jobId);
         TestContext.Out.WriteLine($"rendered: {renderedAt202} at the 202, {renderedAtCancel} when the saga had the cancel");
@@ -171,7 +172,7 @@ public class JobLifecycleTests
         var original = await cluster.WaitForJobAsync(jobId, JobTimeLimit);
         Assert.That(original.GetProperty("failure_count").GetInt32(), Is.EqualTo(3), original.ToString());
 
-        var png = Support.Png.Solid(4, 4, 255, 0, 0);
+        var png = Png.Solid(4, 4, 255, 0, 0);
         var upload = await cluster.Client.PutAsync($"/api/templates/{section}/assets/late.png", new ByteArrayContent(png));
         Assert.That((int)upload.StatusCode, Is.EqualTo(201), await upload.Content.ReadAsStringAsync());
 
@@ -195,17 +196,4 @@ public class JobLifecycleTests
 
     private Task<long> RenderedAsync(Guid jobId) =>
         cluster.ScalarAsync("SELECT count(*) FROM poster_results WHERE job_id = $1 AND status = 'rendered'", jobId);
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within) =>
-        await WaitUntilAsync(() => Task.FromResult(condition()), within);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Not reached within {within}.");
-            await Task.Delay(100);
-        }
-    }
 }

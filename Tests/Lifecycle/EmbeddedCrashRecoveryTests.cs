@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using PosterGen.Tests.Api;
 using PosterGen.Tests.Distributed;
+using PosterGen.Tests.Support;
 
 namespace PosterGen.Tests.Lifecycle;
 
@@ -49,7 +49,8 @@ public class EmbeddedCrashRecoveryTests
             Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
             statusEndpoint = (await response.ReadJsonAsync()).GetProperty("status_endpoint").GetString()!;
 
-            await WaitUntilAsync(async () => (await client.JobStatusAsync(statusEndpoint)).GetProperty("success_count").GetInt32() >= 50);
+            await Eventually.HoldsAsync(async () => (await client.JobStatusAsync(statusEndpoint)).GetProperty("success_count").GetInt32() >= 50,
+                TimeSpan.FromMinutes(3));
             first.KillHard();
         }
 
@@ -67,21 +68,5 @@ public class EmbeddedCrashRecoveryTests
         Assert.That(await CountAsync("SELECT count(*) FROM batch_items WHERE state <> 'done'"), Is.Zero);
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "postergen.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The batch did not get far enough.");
-            await Task.Delay(50);
-        }
-    }
+    private Task<long> CountAsync(string sql) => SqliteFile.ScalarAsync(Path.Combine(folder, "postergen.db"), sql);
 }

@@ -39,7 +39,8 @@ public abstract class JobEndingTests
         var template = await client.UploadTemplateAsync($"cancel{Guid.NewGuid():N}"[..14], "<p style=\"margin:0\">{{n}}</p>", 120, 60);
         var jobId = await SubmitAsync(client, template, Enumerable.Range(0, 60).Select(i => new { n = $"{Guid.NewGuid():N} {i}" }));
         var statusEndpoint = $"/api/jobs/{jobId}";
-        await WaitUntilAsync(async () => (await client.JobStatusAsync(statusEndpoint)).GetProperty("success_count").GetInt32() >= 4);
+        await Eventually.HoldsAsync(async () => (await client.JobStatusAsync(statusEndpoint)).GetProperty("success_count").GetInt32() >= 4,
+            TimeSpan.FromMinutes(2));
 
         var cancel = await client.PostAsync($"/api/jobs/{jobId}/cancel", null);
         Assert.That((int)cancel.StatusCode, Is.EqualTo(202), await cancel.Content.ReadAsStringAsync());
@@ -137,16 +138,6 @@ public abstract class JobEndingTests
             .Select(r => (r.GetProperty("item_index").GetInt32(), r.GetProperty("status").GetString()!,
                 r.GetProperty("error").ValueKind == System.Text.Json.JsonValueKind.String ? r.GetProperty("error").GetString() : null))
             .ToList();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("Not reached in time.");
-            await Task.Delay(50);
-        }
-    }
 }
 
 /// <summary>The embedded default: SQLite, the in-memory bus, the queue in <c>batch_items</c>.</summary>

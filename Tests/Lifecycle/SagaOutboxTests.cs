@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.TestHost;
@@ -41,19 +40,11 @@ public class SagaOutboxTests
     }
 
     private static Task<long> SagaRowsAsync(string database, Guid jobId) =>
-        CountAsync(database, $"SELECT count(*) FROM batch_job_state WHERE lower(correlation_id) = '{jobId}'");
+        SqliteFile.ScalarAsync(database, $"SELECT count(*) FROM batch_job_state WHERE lower(correlation_id) = '{jobId}'");
 
     private static Task<long> DispatchRowsAsync(string database, Guid jobId) =>
-        CountAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type = 'PosterGen.Contracts.DispatchBatch' AND body LIKE '%{jobId}%'");
+        SqliteFile.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type = 'PosterGen.Contracts.DispatchBatch' AND body LIKE '%{jobId}%'");
 
     private static Task<long> InboxRowsAsync(string database) =>
-        CountAsync(database, "SELECT count(*) FROM inbox_messages WHERE consumer = 'BatchJobState'");
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+        SqliteFile.ScalarAsync(database, "SELECT count(*) FROM inbox_messages WHERE consumer = 'BatchJobState'");
 }
