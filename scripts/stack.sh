@@ -419,9 +419,16 @@ cmd_restart_postgres() {
 
 cmd_stop_rabbitmq() { stop_rabbitmq; }
 
+# Right after a stop the old node can still hold its name for a moment and the new one exits at
+# once: try again a few times before giving up.
 cmd_start_rabbitmq() {
-  KEEP_RABBIT_DATA=1 start_rabbitmq
-  await_rabbitmq
+  local attempt
+  for attempt in 1 2 3 4; do
+    (KEEP_RABBIT_DATA=1 start_rabbitmq && await_rabbitmq) && return 0
+    say "rabbitmq: start attempt $attempt failed; retrying"
+    sleep 3
+  done
+  die "rabbitmq did not start again"
 }
 
 # A RabbitMQ virtual host of its own keeps one test fixture's queues away from another's.

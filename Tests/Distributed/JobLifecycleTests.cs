@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using PosterGen.Persistence.Providers;
 using PosterGen.Tests.Api;
 using PosterGen.Tests.Support;
 
@@ -33,7 +35,11 @@ public class JobLifecycleTests
     {
         foreach (var process in new[] { cluster.Api, cluster.Saga }.Concat(cluster.Renderers))
             Assert.That(process.HasExited, Is.False, $"{process.Name} exited:\n{process.Log}");
-        Assert.That(await cluster.ScalarAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""), Is.EqualTo(3));
+        await using var db = new PostgresPosterGenDbContext(new DbContextOptionsBuilder<PostgresPosterGenDbContext>()
+            .UseNpgsql(cluster.DatabaseConnectionString).UseSnakeCaseNamingConvention().Options);
+        Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty);
+        Assert.That(await cluster.ScalarAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""), Is.EqualTo(db.Database.GetMigrations().Count()),
+            "each migration applied once");
         var jobId = await cluster.SubmitAsync(template, 5);
         var status = await cluster.WaitForJobAsync(jobId, JobTimeLimit);
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed"), status.ToString());
