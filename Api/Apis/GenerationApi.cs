@@ -23,7 +23,8 @@ public static class GenerationApi
         api.MapPost("/generate-async", GenerateLaterAsync).Validate<GenerateRequest>();
         api.MapPost("/templates/generate", GenerateLaterAsync).Validate<GenerateRequest>();
         api.MapPost("/generate-batch", GenerateBatchAsync).Validate<BatchRequest>().WithBodyLimit(batchBodyLimit);
-        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).Validate<CsvBatchForm>().WithBodyLimit(batchBodyLimit).DisableAntiforgery();
+        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).Validate<CsvBatchForm>().WithBodyLimit(batchBodyLimit).DisableAntiforgery()
+            .DescribeBody("multipart/form-data", "A CSV file whose header names the placeholders, one poster per row.", CsvBatchForm.Description);
         return app;
     }
 

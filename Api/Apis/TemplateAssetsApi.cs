@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using PosterGen.Api.Extensions;
 using PosterGen.Api.Models;
 using PosterGen.Api.Templates;
 
@@ -16,8 +18,10 @@ public static class TemplateAssetsApi
     public static IEndpointRouteBuilder MapTemplateAssetsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/templates/{key}/assets").WithTags("Templates").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/{name}", PutAsync).Accepts<Stream>("application/octet-stream");
-        api.MapPost("/", PostFormAsync).Accepts<IFormFileCollection>("multipart/form-data").DisableAntiforgery();
+        api.MapPut("/{name}", PutAsync).DescribeBody("application/octet-stream",
+            "The file itself, of any content type: its name and first bytes say what it is.", BodyDescriptions.Binary);
+        api.MapPost("/", PostFormAsync).DescribeBody("multipart/form-data", "One or more files, each stored under its file name.",
+            BodyDescriptions.Form(new() { ["files"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = BodyDescriptions.Binary } }, "files")).DisableAntiforgery();
         api.MapGet("/", ListAsync);
         api.MapDelete("/{name}", DeleteAsync);
         return app;

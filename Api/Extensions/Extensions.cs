@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddApiDescription();
         builder.Services.AddApiKeys();
+        builder.Services.AddRateLimits();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         ValidationNames.UseSnakeCase();
 
@@ -68,6 +69,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
         return app;
     }
 

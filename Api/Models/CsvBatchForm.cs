@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.OpenApi;
 using PosterGen.Api.Csv;
 using PosterGen.Api.Extensions;
+using PosterGen.Api.Validation;
 
 namespace PosterGen.Api.Models;
 
@@ -17,7 +18,7 @@ public record CsvBatchForm(
     string? Format,
     string? Quality,
     string? DeviceScaleFactor,
-    string? Priority) : IEndpointMetadataProvider
+    string? Priority)
 {
     public const string FileField = "file";
 
@@ -49,8 +50,16 @@ public record CsvBatchForm(
         string? Text(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
     }
 
-    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new AcceptsMetadata(["multipart/form-data"], typeof(CsvBatchFormFields)));
+    /// <summary>The form as the API description shows it.</summary>
+    public static OpenApiSchema Description => BodyDescriptions.Form(new()
+    {
+        ["template_id"] = BodyDescriptions.Text("'key', 'key@3' or 'key_latest'."),
+        [FileField] = BodyDescriptions.Binary,
+        ["format"] = BodyDescriptions.Text("Output format; png when left out.", RenderOptionsRequestValidator.Formats),
+        ["quality"] = BodyDescriptions.Text("JPEG and WebP quality, 1-100."),
+        ["device_scale_factor"] = BodyDescriptions.Text("Pixel density, 1-3."),
+        ["priority"] = BodyDescriptions.Text("1 (first) to 10 (last)."),
+    }, "template_id", FileField);
 
     private static CsvBatchForm Refused(string reason) => new(reason, null, null, null, null, null, null);
 

@@ -63,6 +63,18 @@ public partial class ApiDescriptionTests : EmbeddedServiceFixture
     }
 
     [Test]
+    public async Task An_asset_upload_is_described_without_refusing_the_content_type_curl_sends()
+    {
+        var put = Operation("/api/templates/{key}/assets/{name}", "put");
+        Assert.That(put.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/octet-stream", out _), Is.True);
+
+        var curlLike = new ByteArrayContent([1, 2, 3]);
+        curlLike.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        var response = await Client.PutAsync("/api/templates/nothing-here/assets/logo.png", curlLike);
+        Assert.That((int)response.StatusCode, Is.EqualTo(404), "the route is reached: no 415");
+    }
+
+    [Test]
     public async Task Scalar_serves_its_ui_for_the_document()
     {
         var response = await Client.GetAsync("/scalar/v1");

@@ -103,7 +103,7 @@ public static class BadInputCorpus
         const string route = "POST /api/generate-batch/csv";
         var random = new byte[8192];
         new Random(7).NextBytes(random);
-        yield return Send(route, "json instead of a form", () => Json("""{"template_id": "card"}"""));
+        yield return Send(route, "json instead of a form", () => Json("""{"template_id": "card"}"""), 400);
         yield return Send(route, "form without a file", () => Form(("template_id", "card")));
         yield return Send(route, "form without template_id", () => Form(null, "title,subtitle\na,b\n"));
         yield return Send(route, "template_id traversal", () => Form([("template_id", "../card")], "title,subtitle\na,b\n"));
