@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
 
 namespace PosterGen.Consumers.Rendering;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PosterGen.Tests.Support;
 
-/// <summary>The Chromium browser processes this test process started (through Playwright's driver).</summary>
+/// <summary>The Chromium browser processes this test process started.</summary>
 public static class ChromiumProcesses
 {
     /// <summary>Process ids of the browsers (not their renderer or GPU children) descending from this process.</summary>
