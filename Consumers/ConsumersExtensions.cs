@@ -15,12 +15,14 @@ public static class ConsumersExtensions
     /// <summary>
     /// Registers the render pipeline: template catalog, renderer, storage and the render queue.
     /// Only a process that renders (<paramref name="renders"/>) pulls work from the queue; every
-    /// process can put work on it and render a single poster on request.
+    /// process can put work on it and render a single poster on request. Browsers start with the
+    /// process where posters are expected (<paramref name="servesPosters"/>: render work or the
+    /// API's sync generation), and on first use anywhere else.
     /// </summary>
-    public static IHostApplicationBuilder AddRenderPipeline(this IHostApplicationBuilder builder, bool renders)
+    public static IHostApplicationBuilder AddRenderPipeline(this IHostApplicationBuilder builder, bool renders, bool servesPosters = false)
     {
         builder.Services.AddSingleton<TemplateCatalog>();
-        builder.AddPosterRenderer();
+        builder.AddPosterRenderer(startsBrowsers: servesPosters);
         builder.AddPosterStorage();
         builder.Services.AddOptions<JobOptions>()
             .BindConfiguration(JobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

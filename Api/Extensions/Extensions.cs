@@ -24,7 +24,7 @@ public static class Extensions
             .BindConfiguration(PosterGenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddPersistence();
-        builder.AddRenderPipeline(renders: options.Has("render"));
+        builder.AddRenderPipeline(renders: options.Has("render"), servesPosters: options.Has("render") || options.Has("api"));
         builder.AddMessaging(options);
         builder.AddTelemetry(options);
 

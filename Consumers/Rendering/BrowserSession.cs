@@ -1,13 +1,12 @@
-using Microsoft.Playwright;
+using PuppeteerSharp;
 
 namespace PosterGen.Consumers.Rendering;
 
 /// <summary>
 /// One launched Chromium and the pages open on it. Retired after a number of renders or a crash;
 /// it closes once the last of its pages has come back, so no render in flight is cut off.
-/// With <paramref name="devToolsPort"/> its pages take screenshots over a <see cref="DevToolsChannel"/>.
 /// </summary>
-public sealed class BrowserSession(IBrowser browser, RequestRouter router, int? devToolsPort)
+public sealed class BrowserSession(IBrowser browser, RequestRouter router)
 {
     private int renders;
     private int outstanding;
@@ -17,25 +16,27 @@ public sealed class BrowserSession(IBrowser browser, RequestRouter router, int? 
     public int Renders => Volatile.Read(ref renders);
     public bool IsUsable => !Volatile.Read(ref retired) && Browser.IsConnected;
 
+    /// <summary>
+    /// A page in a browser context of its own (several tabs in one context may never paint in the
+    /// background), every request it makes answered by <see cref="RequestRouter"/>.
+    /// </summary>
     public async Task<RenderPage> OpenPageAsync(int width, int height, double scale)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            DeviceScaleFactor = (float)scale,
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-            AcceptDownloads = false,
-        });
+        var context = await Browser.CreateBrowserContextAsync();
         try
         {
-            var requests = new PageRequests(router);
-            await context.RouteAsync("**/*", requests.RouteAsync);
-            await context.RouteWebSocketAsync("**/*", socket => socket.CloseAsync());
             var page = await context.NewPageAsync();
-            var cdp = await context.NewCDPSessionAsync(page);
-            var channel = await ConnectChannelAsync(cdp);
+            var requests = new PageRequests(router);
+            page.Request += requests.OnRequest;
+            // Nothing may stop a render to wait for a person: dialogs are dismissed, popups closed
+            // (they would escape the page's request handler; the dead proxy stops them meanwhile).
+            page.Dialog += (_, e) => _ = DismissAsync(e.Dialog);
+            page.Popup += (_, e) => _ = ClosePopupAsync(e.PopupPage);
+            await page.SetRequestInterceptionAsync(true);
+            await page.SetBypassServiceWorkerAsync(true);
+            await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height, DeviceScaleFactor = scale });
             Interlocked.Increment(ref outstanding);
-            return new RenderPage(this, context, page, cdp, requests, width, height, scale, channel);
+            return new RenderPage(this, context, page, requests, width, height, scale);
         }
         catch
         {
@@ -44,21 +45,16 @@ public sealed class BrowserSession(IBrowser browser, RequestRouter router, int? 
         }
     }
 
-    /// <summary>A direct connection to the page, or none: screenshots then go over Playwright's session.</summary>
-    private async Task<DevToolsChannel?> ConnectChannelAsync(ICDPSession cdp)
+    private static async Task DismissAsync(Dialog dialog)
     {
-        if (devToolsPort is not { } port) return null;
-        var info = await cdp.SendAsync("Target.getTargetInfo");
-        var targetId = info?.GetProperty("targetInfo").GetProperty("targetId").GetString();
-        if (targetId is null) return null;
-        try
-        {
-            return await DevToolsChannel.ConnectAsync(port, targetId, TimeSpan.FromSeconds(5));
-        }
-        catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or OperationCanceledException)
-        {
-            return null;
-        }
+        try { await dialog.Dismiss(); }
+        catch (PuppeteerException) { /* the page went on without it */ }
+    }
+
+    private static async Task ClosePopupAsync(IPage popup)
+    {
+        try { await popup.CloseAsync(); }
+        catch (PuppeteerException) { /* already gone */ }
     }
 
     public void CountRender() => Interlocked.Increment(ref renders);
@@ -80,6 +76,6 @@ public sealed class BrowserSession(IBrowser browser, RequestRouter router, int? 
     private async Task CloseAsync()
     {
         try { await Browser.CloseAsync(); }
-        catch (PlaywrightException) { /* already gone: the crash is why it was retired */ }
+        catch (PuppeteerException) { /* already gone: the crash is why it was retired */ }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
 using PosterGen.Consumers.Telemetry;
 
 namespace PosterGen.Consumers.Rendering;

@@ -7,7 +7,7 @@ public class ChromiumOptions
 {
     public const string SectionName = "Chromium";
 
-    /// <summary>The system Chromium; Playwright never downloads a browser of its own here.</summary>
+    /// <summary>The system Chromium; PuppeteerSharp never downloads a browser of its own here.</summary>
     [Required(ErrorMessage = "Chromium:ExecutablePath is required.")]
     public string ExecutablePath { get; set; } = "/usr/bin/chromium";
 }

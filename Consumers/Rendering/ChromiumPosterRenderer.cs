@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Playwright;
+using PuppeteerSharp;
 using PosterGen.Contracts;
 
 namespace PosterGen.Consumers.Rendering;
@@ -14,7 +14,9 @@ namespace PosterGen.Consumers.Rendering;
 /// how the other cores get used. Every render is bounded by <c>Render:TimeoutSeconds</c>; a page
 /// that times out or breaks is thrown away and replaced. Each browser is replaced after
 /// <c>Render:RecycleAfter</c> of its renders and after a crash, without cutting off renders in
-/// flight, while the others keep rendering. Browsers start on first use.
+/// flight, while the others keep rendering. <see cref="WarmUpAsync"/> starts every browser and page
+/// before the first poster; without it they start on first use. PuppeteerSharp speaks DevTools from
+/// this process: no driver process sits between it and Chromium.
 /// </summary>
 public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
 {
@@ -25,9 +27,6 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         // Defence in depth behind request routing: anything that still reaches the network stack
         // (loopback included) is sent to a proxy that does not exist.
         "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-        // A DevTools server on a loopback port Chromium picks, for the direct screenshot channel
-        // (DevToolsChannel); automation mode lets its port be found from the command line.
-        "--remote-debugging-port=0", "--enable-automation",
     ];
 
     private readonly RendererOptions options;
@@ -35,10 +34,8 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
     private readonly TemplateCompiler compiler;
     private readonly RequestRouter router;
     private readonly SemaphoreSlim slots;
-    private readonly SemaphoreSlim starting = new(1);
     private readonly ConcurrentQueue<Lane> idle = new();
     private readonly BrowserSlot[] browsers;
-    private IPlaywright? playwright;
 
     public ChromiumPosterRenderer(
         IOptions<RendererOptions> rendererOptions,
@@ -71,7 +68,8 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         try
         {
             var page = await TakePageAsync(lane!, template, renderOptions.DeviceScaleFactor, cancellationToken);
-            var content = await page.RenderAsync(html, template, format, renderOptions.Quality, timeout).WaitAsync(timeout, cancellationToken);
+            var content = await page.RenderAsync(html, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout)
+                .WaitAsync(timeout, cancellationToken);
             page.Session.CountRender();
             rendered = true;
 
@@ -83,13 +81,9 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         {
             throw new RenderException($"Rendering took longer than {options.TimeoutSeconds} s.", isPermanent: false, exception);
         }
-        catch (PlaywrightException exception)
+        catch (PuppeteerException exception)
         {
             throw new RenderException($"Chromium failed to render: {exception.Message.Split('\n')[0]}", isPermanent: false, exception);
-        }
-        catch (System.Net.WebSockets.WebSocketException exception)
-        {
-            throw new RenderException($"Chromium failed to render: {exception.Message}", isPermanent: false, exception);
         }
         finally
         {
@@ -103,13 +97,26 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         }
     }
 
-    /// <summary>The lane's page if it is on its browser's current session at this scale, else a new one.</summary>
+    /// <summary>
+    /// Launches every browser and opens every page of the pool by rendering a small poster on each
+    /// lane at once, so that the first real poster pays for none of it (nor for the JIT of this path).
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var sample = new PosterTemplate("warm-up", 0,
+            "<html><body style=\"margin:0;font:48px DejaVu Sans\"><p>PosterGen {{n}}</p></body></html>", null, 1080, 1080);
+        var data = JsonSerializer.SerializeToElement(new { n = 1 });
+        return Task.WhenAll(Enumerable.Range(0, options.Concurrency)
+            .Select(_ => RenderAsync(sample, data, RenderOptions.Default, cancellationToken)));
+    }
+
+    /// <summary>The lane's page if it is on its browser's current session, else a new one.</summary>
     private async Task<RenderPage> TakePageAsync(Lane lane, PosterTemplate template, double scale, CancellationToken cancellationToken)
     {
         var current = await lane.Browser.CurrentAsync(options.RecycleAfter, cancellationToken);
         if (lane.Page is { } page)
         {
-            if (page.Session == current && page.Scale == scale) return page;
+            if (page.Session == current) return page;
             lane.Page = null;
             await page.CloseAsync();
         }
@@ -121,24 +128,17 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
     {
         try
         {
-            await starting.WaitAsync();
-            try
-            {
-                playwright ??= await Playwright.CreateAsync();
-            }
-            finally
-            {
-                starting.Release();
-            }
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            var browser = await Puppeteer.LaunchAsync(new LaunchOptions
             {
                 ExecutablePath = chromium.ExecutablePath,
                 Args = Arguments,
                 Headless = true,
+                // Every page gets the template's size; no default emulation to undo first.
+                DefaultViewport = null,
             });
-            return new BrowserSession(browser, router, await DevToolsChannel.FindPortAsync(browser));
+            return new BrowserSession(browser, router);
         }
-        catch (PlaywrightException exception)
+        catch (Exception exception) when (exception is PuppeteerException or IOException or System.ComponentModel.Win32Exception)
         {
             throw new RenderException($"Chromium could not be started from '{chromium.ExecutablePath}': {exception.Message.Split('\n')[0]}",
                 isPermanent: false, exception);
@@ -152,7 +152,6 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
                 await lane.Page.CloseAsync();
         foreach (var browser in browsers)
             await browser.RetireAsync();
-        playwright?.Dispose();
     }
 
     /// <summary>One place in the pool: a page, kept between renders, on one browser.</summary>

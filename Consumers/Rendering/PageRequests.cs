@@ -1,4 +1,4 @@
-using Microsoft.Playwright;
+using PuppeteerSharp;
 
 namespace PosterGen.Consumers.Rendering;
 
@@ -27,5 +27,6 @@ public sealed class PageRequests(RequestRouter router)
         if (Volatile.Read(ref failure) is { } reason) throw reason;
     }
 
-    public Task RouteAsync(IRoute route) => router.RouteAsync(route, this);
+    /// <summary>The page's request handler: every request is answered, none is left waiting.</summary>
+    public void OnRequest(object? sender, RequestEventArgs e) => _ = router.RouteAsync(e.Request, this);
 }

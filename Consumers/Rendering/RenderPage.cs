@@ -1,14 +1,14 @@
-using Microsoft.Playwright;
+using PuppeteerSharp;
 
 namespace PosterGen.Consumers.Rendering;
 
 /// <summary>
-/// A reused page in a browser context of its own (several tabs in one context may never paint in
-/// the background), with a CDP session for fast screenshots and, where the browser allows one, a
-/// direct <see cref="DevToolsChannel"/> that carries them without Playwright's driver in between.
+/// A reused page in a browser context of its own. Screenshots are taken with a raw
+/// <c>Page.captureScreenshot</c> over the page's own DevTools session: PuppeteerSharp's screenshot
+/// call waits in a queue shared by every page of the browser, which would serialize the pool.
 /// </summary>
-public sealed class RenderPage(BrowserSession session, IBrowserContext context, IPage page, ICDPSession cdp, PageRequests requests,
-    int width, int height, double scale, DevToolsChannel? channel = null)
+public sealed class RenderPage(BrowserSession session, IBrowserContext context, IPage page, PageRequests requests,
+    int width, int height, double scale)
 {
     private const string WaitForFontsAndImages = """
         async () => {
@@ -19,23 +19,26 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
         """;
 
     public BrowserSession Session { get; } = session;
-    public double Scale { get; } = scale;
 
-    public async Task<byte[]> RenderAsync(string html, PosterTemplate template, OutputFormat format, int quality, TimeSpan timeout)
+    public async Task<byte[]> RenderAsync(string html, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
     {
-        if (template.Width != width || template.Height != height)
+        if (template.Width != width || template.Height != height || deviceScale != scale)
         {
-            await page.SetViewportSizeAsync(template.Width, template.Height);
-            (width, height) = (template.Width, template.Height);
+            await page.SetViewportAsync(new ViewPortOptions { Width = template.Width, Height = template.Height, DeviceScaleFactor = deviceScale });
+            (width, height, scale) = (template.Width, template.Height, deviceScale);
         }
 
         requests.Begin(template);
-        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
-        await page.EvaluateAsync(WaitForFontsAndImages);
+        await page.SetContentAsync(html, new SetContentOptions
+        {
+            WaitUntil = [WaitUntilNavigation.Load],
+            Timeout = (int)timeout.TotalMilliseconds,
+        });
+        await page.EvaluateFunctionAsync(WaitForFontsAndImages);
         requests.ThrowIfFailed();
 
         if (format == OutputFormat.Pdf)
-            return await page.PdfAsync(new PagePdfOptions
+            return await page.PdfDataAsync(new PdfOptions
             {
                 Width = $"{template.Width}px",
                 Height = $"{template.Height}px",
@@ -44,38 +47,33 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
             });
 
         // Chromium encodes screenshots on its browser process; optimizeForSpeed halves that cost
-        // (files somewhat larger). The viewport is the template's size, so at scale 1 the plain
-        // viewport capture is exactly the poster. A capture is at scale 1 whatever the context's
-        // device scale factor, so hi-DPI needs a clip with its own scale.
+        // (files somewhat larger). The viewport is the template's size at the device scale factor,
+        // so the plain viewport capture is exactly the poster.
         var arguments = new Dictionary<string, object>
         {
             ["format"] = format.Name,
             ["optimizeForSpeed"] = true,
             ["captureBeyondViewport"] = false,
         };
-        if (Scale != 1)
-            arguments["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = template.Width, ["height"] = template.Height, ["scale"] = Scale };
         if (format != OutputFormat.Png)
             arguments["quality"] = quality;
-        if (channel is not null)
-            return await channel.CaptureScreenshotAsync(arguments, timeout);
-        var result = await cdp.SendAsync("Page.captureScreenshot", arguments)
-            ?? throw new RenderException("Chromium returned no screenshot.", isPermanent: false);
-        return Convert.FromBase64String(result.GetProperty("data").GetString()!);
+        var screenshot = await page.Client.SendAsync<CapturedScreenshot>("Page.captureScreenshot", arguments);
+        return screenshot.Data is { Length: > 0 } data ? data : throw new RenderException("Chromium returned no screenshot.", isPermanent: false);
     }
 
     public async Task CloseAsync()
     {
-        if (channel is not null)
-            await channel.DisposeAsync();
         try
         {
             await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        catch (Exception exception) when (exception is PuppeteerException or TimeoutException)
         {
             // A hung or crashed page: its browser is retired or recycled in time anyway.
         }
         await Session.ReleasePageAsync();
     }
+
+    /// <summary>The answer to <c>Page.captureScreenshot</c>; the JSON reader decodes the base64 straight into bytes.</summary>
+    private sealed record CapturedScreenshot(byte[] Data);
 }

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace PosterGen.Consumers.Rendering;
 
 public static class RenderingExtensions
 {
-    public static IHostApplicationBuilder AddPosterRenderer(this IHostApplicationBuilder builder)
+    /// <param name="startsBrowsers">
+    /// Whether this process renders posters (sync generation or render work): its browsers then start
+    /// with it and readiness waits for them.
+    /// </param>
+    public static IHostApplicationBuilder AddPosterRenderer(this IHostApplicationBuilder builder, bool startsBrowsers)
     {
         builder.Services.AddOptions<RendererOptions>()
             .BindConfiguration(RendererOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -20,7 +25,15 @@ public static class RenderingExtensions
         builder.Services.AddSingleton<AssetCache>();
         builder.Services.AddSingleton<RemoteImageFetcher>();
         builder.Services.AddSingleton<RequestRouter>();
-        builder.Services.AddSingleton<IPosterRenderer, ChromiumPosterRenderer>();
+        builder.Services.AddSingleton<ChromiumPosterRenderer>();
+        builder.Services.AddSingleton<IPosterRenderer>(services => services.GetRequiredService<ChromiumPosterRenderer>());
+        if (startsBrowsers)
+        {
+            builder.Services.AddSingleton<BrowserWarmUp>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<BrowserWarmUp>());
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("chromium",
+                services => services.GetRequiredService<BrowserWarmUp>(), failureStatus: null, tags: ["ready"]));
+        }
         return builder;
     }
 }

@@ -1,4 +1,5 @@
-using Microsoft.Playwright;
+using System.Net;
+using PuppeteerSharp;
 
 namespace PosterGen.Consumers.Rendering;
 
@@ -9,46 +10,45 @@ namespace PosterGen.Consumers.Rendering;
 /// </summary>
 public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageFetcher images)
 {
-    private const string Blocked = "blockedbyclient";
-
     // Fonts from another origin load only with CORS; the page's own origin is opaque.
-    private static readonly Dictionary<string, string> Headers = new()
+    private static readonly Dictionary<string, object> Headers = new()
     {
         ["Access-Control-Allow-Origin"] = "*",
         ["Cache-Control"] = "no-store",
     };
 
-    public async Task RouteAsync(IRoute route, PageRequests page)
+    /// <summary>Never throws: it runs as a page's request handler, where nobody would see an exception.</summary>
+    public async Task RouteAsync(IRequest request, PageRequests page)
     {
         try
         {
-            var kind = Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var url) ? policy.Classify(url) : RequestKind.Blocked;
-            if (kind is RequestKind.TemplateAsset or RequestKind.AllowedImage && route.Request.Method != "GET")
+            var kind = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ? policy.Classify(url) : RequestKind.Blocked;
+            if (kind is RequestKind.TemplateAsset or RequestKind.AllowedImage && request.Method != HttpMethod.Get)
                 kind = RequestKind.Blocked;
 
             switch (kind)
             {
                 case RequestKind.Inline:
-                    await route.ContinueAsync();
+                    await request.ContinueAsync();
                     break;
                 case RequestKind.TemplateAsset:
-                    await ServeAssetAsync(route, url!, page);
+                    await ServeAssetAsync(request, url!, page);
                     break;
                 case RequestKind.AllowedImage:
-                    await ServeImageAsync(route, url!, page);
+                    await ServeImageAsync(request, url!, page);
                     break;
                 default:
-                    await route.AbortAsync(Blocked);
+                    await request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
                     break;
             }
         }
-        catch (PlaywrightException)
+        catch (PuppeteerException)
         {
             // The page moved on or closed while this request was being answered.
         }
     }
 
-    private async Task ServeAssetAsync(IRoute route, Uri url, PageRequests page)
+    private async Task ServeAssetAsync(IRequest request, Uri url, PageRequests page)
     {
         TemplateAssetUrls.TryGetName(url, out var name);
         var template = page.Template;
@@ -57,38 +57,40 @@ public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageF
         {
             page.Fail(new RenderException($"The template uses asset '{name}', which template '{template?.Key}' does not have: " +
                 $"upload it with PUT /api/templates/{template?.Key}/assets/{name}.", isPermanent: true));
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
+            await request.RespondAsync(new ResponseData { Status = HttpStatusCode.NotFound });
             return;
         }
 
         try
         {
-            var content = await assets.ReadAsync(asset, CancellationToken.None);
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, BodyBytes = content, Headers = Headers });
+            await RespondAsync(request, asset.ContentType, await assets.ReadAsync(asset, CancellationToken.None));
         }
         catch (RenderException reason)
         {
             page.Fail(reason);
-            await route.AbortAsync("failed");
+            await request.AbortAsync(RequestAbortErrorCode.Failed);
         }
-        catch (Exception exception) when (exception is not PlaywrightException)
+        catch (Exception exception) when (exception is not PuppeteerException)
         {
             page.Fail(new RenderException($"Asset '{name}' could not be read from storage: {exception.Message}", isPermanent: false, exception));
-            await route.AbortAsync("failed");
+            await request.AbortAsync(RequestAbortErrorCode.Failed);
         }
     }
 
-    private async Task ServeImageAsync(IRoute route, Uri url, PageRequests page)
+    private async Task ServeImageAsync(IRequest request, Uri url, PageRequests page)
     {
         try
         {
             var image = await images.FetchAsync(url, CancellationToken.None);
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = image.ContentType, BodyBytes = image.Content, Headers = Headers });
+            await RespondAsync(request, image.ContentType, image.Content);
         }
         catch (RenderException reason)
         {
             page.Fail(reason);
-            await route.AbortAsync(Blocked);
+            await request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
         }
     }
+
+    private static Task RespondAsync(IRequest request, string contentType, byte[] content) =>
+        request.RespondAsync(new ResponseData { Status = HttpStatusCode.OK, ContentType = contentType, BodyData = content, Headers = Headers });
 }

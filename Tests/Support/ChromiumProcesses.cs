@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PosterGen.Tests.Support;
 
-/// <summary>The Chromium browser processes this test process started (through Playwright's driver).</summary>
+/// <summary>The Chromium browser processes this test process started.</summary>
 public static class ChromiumProcesses
 {
     /// <summary>Process ids of the browsers (not their renderer or GPU children) descending from this process.</summary>
@@ -13,6 +13,18 @@ public static class ChromiumProcesses
             .Select(path => int.TryParse(Path.GetFileName(path), out var pid) ? pid : 0)
             .Where(pid => pid > 0 && IsBrowser(pid) && DescendsFrom(pid, self))
             .Order().ToList();
+    }
+
+    /// <summary>The executable names of every process descending from this one, e.g. <c>chromium</c>, <c>node</c>.</summary>
+    public static List<string> DescendantExecutables()
+    {
+        var self = Environment.ProcessId;
+        return Directory.EnumerateDirectories("/proc")
+            .Select(path => int.TryParse(Path.GetFileName(path), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && pid != self && DescendsFrom(pid, self))
+            // Chromium's zygote children rewrite their command line into one space-separated string.
+            .Select(pid => CommandLine(pid) is [var first, ..] ? Path.GetFileName(first.Split(' ')[0]) : "")
+            .Where(name => name.Length > 0).ToList();
     }
 
     /// <summary>The DevTools port a browser listens on, from the profile it was started with.</summary>
@@ -57,7 +69,7 @@ public static class ChromiumProcesses
         return false;
     }
 
-    private static int ParentOf(int pid)
+    public static int ParentOf(int pid)
     {
         try
         {
