@@ -17,12 +17,7 @@ public class ReadinessTests
         await using var factory = new PosterGenFactory(new Dictionary<string, string?> { ["Render:Browsers"] = "2" });
         using var client = factory.CreateClient();
 
-        var ready = await client.GetAsync("/health/ready");
-        for (var attempt = 0; attempt < 600 && ready.StatusCode != HttpStatusCode.OK; attempt++)
-        {
-            await Task.Delay(100);
-            ready = await client.GetAsync("/health/ready");
-        }
+        using var ready = await Readiness.WaitAsync(client);
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
         var started = ChromiumProcesses.Browsers().Except(others).ToList();
         Assert.That(started, Has.Count.EqualTo(2), "both browsers run before the first poster");

@@ -5,7 +5,7 @@ namespace PosterGen.Tests.Support;
 
 /// <summary>
 /// The embedded service (<see cref="PosterGenFactory"/>) on a real loopback port, for clients in
-/// another process or a browser: the CLI, the dashboard in Chromium.
+/// another process or a browser: the CLI, the dashboard in Chromium. Tests start once it is ready.
 /// </summary>
 public abstract class ListeningServiceFixture(IDictionary<string, string?>? settings = null)
 {
@@ -14,7 +14,7 @@ public abstract class ListeningServiceFixture(IDictionary<string, string?>? sett
     protected HttpClient Client { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
         var port = FreePort();
         Factory = new PosterGenFactory(settings);
@@ -22,6 +22,8 @@ public abstract class ListeningServiceFixture(IDictionary<string, string?>? sett
         Factory.StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var ready = await Readiness.WaitAsync(Client);
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
     }
 
     [OneTimeTearDown]
