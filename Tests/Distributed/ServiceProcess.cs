@@ -28,10 +28,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, TimeSpan? readyWithin = null)
     {
-        var service = Launch(name, settings, []);
+        var service = Launch(name, settings);
         await service.WaitReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
         return service;
     }
+
+    /// <summary>Starts the process without waiting for it to be ready, for a test that watches how it starts.</summary>
+    public static ServiceProcess Launch(string name, IReadOnlyDictionary<string, string> settings) => Launch(name, settings, []);
 
     /// <summary>Runs a command of the service (e.g. <c>migrate</c>) and waits for it to succeed.</summary>
     public static async Task RunAsync(string command, IReadOnlyDictionary<string, string> settings, TimeSpan within)
@@ -86,7 +89,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitReadyAsync(TimeSpan within)
+    public async Task WaitReadyAsync(TimeSpan within)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + within;
