@@ -9,14 +9,14 @@ public delegate Task<int> DeleteJobRowsChunk(PosterGenDbContext db, Guid[] jobs,
 /// The tables whose rows belong to one job and go with it when it expires, apart from the two the
 /// retention sweep handles itself: <c>poster_results</c> (their posters are looked at first) and the
 /// saga row (deleted last, so a job stays findable until nothing of it is left). A new table of
-/// per-job rows is one line here. Outbox and inbox rows are not per job and expire on their own.
+/// per-job rows is one line here, ordered (a chunk is a LIMIT). Outbox and inbox rows are not per job and expire on their own.
 /// </summary>
 public static class JobTables
 {
     private static readonly DeleteJobRowsChunk[] Owned =
     [
-        Rows((db, jobs) => db.BatchItems.Where(i => jobs.Contains(i.JobId))),
-        Rows((db, jobs) => db.JobLogs.Where(l => jobs.Contains(l.JobId))),
+        Rows((db, jobs) => db.BatchItems.Where(i => jobs.Contains(i.JobId)).OrderBy(i => i.ItemIndex)),
+        Rows((db, jobs) => db.JobLogs.Where(l => jobs.Contains(l.JobId)).OrderBy(l => l.Id)),
     ];
 
     /// <summary>
@@ -38,6 +38,6 @@ public static class JobTables
         return deleted;
     }
 
-    private static DeleteJobRowsChunk Rows<TRow>(Func<PosterGenDbContext, Guid[], IQueryable<TRow>> rows) where TRow : class =>
+    private static DeleteJobRowsChunk Rows<TRow>(Func<PosterGenDbContext, Guid[], IOrderedQueryable<TRow>> rows) where TRow : class =>
         (db, jobs, chunk, cancellationToken) => rows(db, jobs).Take(chunk).ExecuteDeleteAsync(cancellationToken);
 }

@@ -7,6 +7,7 @@ using PosterGen.Consumers.Logs;
 using PosterGen.Consumers.Retention;
 using PosterGen.Consumers.Storage;
 using PosterGen.Persistence;
+using PosterGen.Persistence.Entities;
 using PosterGen.Sagas.BatchJobs;
 using PosterGen.Tests.Api;
 using PosterGen.Tests.Support;
@@ -116,6 +117,42 @@ public abstract class JobRetentionTests(IDictionary<string, string?>? settings =
         Assert.That(await Storage.FindAsync(job.Keys[0], CancellationToken.None), Is.Not.Null);
         Assert.That((await Client.GetAsync($"/api/jobs/{job.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await keepsEverything.StopAsync(CancellationToken.None);
+    }
+
+    [Test]
+    public async Task A_job_of_more_rows_than_a_chunk_goes_whole_with_its_posters()
+    {
+        // Written directly, as a long-finished job of 2,500 items would have left them: three chunks
+        // of items and of results, over three poster files only this job has.
+        const int items = 2500;
+        var job = Guid.NewGuid();
+        var keys = Enumerable.Range(0, 3).Select(i => $"renders/retention-{job:N}-{i}.png").ToArray();
+        foreach (var key in keys)
+            await Storage.SaveAsync(key, Png.Solid(2, 2, 1, 2, 3), "image/png", CancellationToken.None);
+        var finished = DateTime.UtcNow.AddDays(-40);
+        await using (var db = await ContextAsync())
+        {
+            db.BatchJobs.Add(new BatchJobState
+            {
+                CorrelationId = job, CurrentState = nameof(BatchJobStateMachine.Completed), TemplateKey = "retention", TemplateVersion = 1,
+                TotalItems = items, SucceededCount = items, CreatedAt = finished.AddHours(-1), CompletedAt = finished, DeadlineAt = finished.AddDays(1),
+            });
+            db.BatchItems.AddRange(Enumerable.Range(0, items).Select(i => new BatchItem { JobId = job, ItemIndex = i, Data = "{}", State = BatchItemState.Done }));
+            db.PosterResults.AddRange(Enumerable.Range(0, items).Select(i => new PosterResult
+            {
+                JobId = job, ItemIndex = i, Status = PosterStatus.Rendered, StorageKey = keys[i % 3], Url = $"/posters/{keys[i % 3]}", CreatedAt = finished,
+            }));
+            db.JobLogs.Add(new JobLog { JobId = job, Level = JobLogLevel.Info, Message = $"Processing {items} posters", CreatedAt = finished });
+            await db.SaveChangesAsync();
+        }
+
+        var swept = await SweeperWith(Factory.Services.GetRequiredService<IOptions<RetentionOptions>>().Value).SweepAsync(CancellationToken.None);
+
+        Assert.That(await RowsOfAsync(job), Is.Zero);
+        foreach (var key in keys)
+            Assert.That(await Storage.FindAsync(key, CancellationToken.None), Is.Null, key);
+        Assert.That(swept.Items, Is.GreaterThanOrEqualTo(items));
+        Assert.That(swept.Files, Is.GreaterThanOrEqualTo(keys.Length));
     }
 
     private IPosterStorage Storage => Factory.Services.GetRequiredService<IPosterStorage>();
