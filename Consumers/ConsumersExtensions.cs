@@ -4,6 +4,7 @@ using PosterGen.Consumers.Jobs;
 using PosterGen.Consumers.Kafka;
 using PosterGen.Consumers.Posters;
 using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.Retention;
 using PosterGen.Consumers.RenderQueue;
 using PosterGen.Consumers.Storage;
 using PosterGen.Consumers.Templates;
@@ -26,6 +27,8 @@ public static class ConsumersExtensions
         builder.AddPosterStorage();
         builder.Services.AddOptions<JobOptions>()
             .BindConfiguration(JobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddOptions<RenderQueueOptions>()
             .BindConfiguration(RenderQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

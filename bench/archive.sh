@@ -10,9 +10,11 @@ bash scripts/install-chromium.sh
 dotnet build -c Release -v q -nologo Api >/dev/null
 
 work=$(mktemp -d)
+# From a copy of the build, so a rebuild during the long run cannot overwrite the running service.
+cp -r Api/bin/Release/net10.0 "$work/api"
 ASPNETCORE_URLS=$BASE ConnectionStrings__Database="Data Source=$work/bench.db" \
   Storage__Local__Path="$work/posters" Render__Concurrency=2 Logging__LogLevel__Default=Warning \
-  dotnet Api/bin/Release/net10.0/PosterGen.Api.dll >"$work/api.log" 2>&1 &
+  dotnet "$work/api/PosterGen.Api.dll" >"$work/api.log" 2>&1 &
 api=$!
 trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf $BASE/health/ready >/dev/null && break; sleep 0.5; done
@@ -25,7 +27,9 @@ python3 -c "import json,sys; print(json.dumps({'template_id':'bench-archive','op
 job=$(curl -sf -H 'Content-Type: application/json' $BASE/api/generate-batch --data-binary @"$work/batch.json" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["job_id"])')
 started=$(date +%s)
-until curl -sf "$BASE/api/jobs/$job?page_size=1" | grep -q '"status":"completed"'; do sleep 1; done
+# The job's own status, not a result's (results say "completed" too).
+job_status() { curl -sf "$BASE/api/jobs/$job?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])'; }
+until [ "$(job_status)" = completed ]; do sleep 1; done
 echo "job of $COUNT posters finished in $(( $(date +%s) - started )) s"
 
 rss() { awk '/VmRSS/ {print $2}' /proc/$api/status; }

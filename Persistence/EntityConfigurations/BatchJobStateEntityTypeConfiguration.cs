@@ -23,5 +23,7 @@ public class BatchJobStateEntityTypeConfiguration : IEntityTypeConfiguration<Bat
         // The deadline sweep looks only at jobs still running.
         builder.HasIndex(s => s.DeadlineAt);
         builder.HasIndex(s => s.RetryOf);
+        // Retention looks for the jobs that finished longest ago.
+        builder.HasIndex(s => s.CompletedAt);
     }
 }

@@ -13,6 +13,8 @@ public class PosterResultEntityTypeConfiguration : IEntityTypeConfiguration<Post
         builder.HasIndex(r => new { r.JobId, r.ItemIndex }).IsUnique();
         // SSE streams read a job's rows in insertion order.
         builder.HasIndex(r => new { r.JobId, r.Id });
+        // Retention keeps a poster while any other job's result still points at it.
+        builder.HasIndex(r => r.StorageKey);
         builder.Property(r => r.Status).HasMaxLength(16)
             .HasConversion(status => status.ToString().ToLowerInvariant(), text => Enum.Parse<PosterStatus>(text, true));
         builder.Property(r => r.EntityId).HasMaxLength(200);

@@ -220,6 +220,9 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_poster_results");
 
+                    b.HasIndex("StorageKey")
+                        .HasDatabaseName("ix_poster_results_storage_key");
+
                     b.HasIndex("JobId", "Id")
                         .HasDatabaseName("ix_poster_results_job_id_id");
 
@@ -573,6 +576,9 @@ namespace PosterGen.Persistence.Migrations.Postgres
 
                     b.HasKey("CorrelationId")
                         .HasName("pk_batch_job_state");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_batch_job_state_completed_at");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_batch_job_state_created_at");

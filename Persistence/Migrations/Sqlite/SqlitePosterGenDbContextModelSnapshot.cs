@@ -209,6 +209,9 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_poster_results");
 
+                    b.HasIndex("StorageKey")
+                        .HasDatabaseName("ix_poster_results_storage_key");
+
                     b.HasIndex("JobId", "Id")
                         .HasDatabaseName("ix_poster_results_job_id_id");
 
@@ -554,6 +557,9 @@ namespace PosterGen.Persistence.Migrations.Sqlite
 
                     b.HasKey("CorrelationId")
                         .HasName("pk_batch_job_state");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_batch_job_state_completed_at");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_batch_job_state_created_at");
