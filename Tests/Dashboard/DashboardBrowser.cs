@@ -5,7 +5,8 @@ namespace PosterGen.Tests.Dashboard;
 
 /// <summary>
 /// A headless Chromium of the test's own on the dashboard, as an operator's browser: it records
-/// every request it sends (URL and headers), accepts confirmation dialogs and keeps script errors.
+/// every request it sends (URL and headers), accepts confirmation dialogs and keeps script errors
+/// and whatever the page's Content-Security-Policy refused.
 /// </summary>
 public sealed class DashboardBrowser : IAsyncDisposable
 {
@@ -20,6 +21,12 @@ public sealed class DashboardBrowser : IAsyncDisposable
         page.Request += (_, e) => Requests.Enqueue(new SentRequest(e.Request.Url, new Dictionary<string, string>(e.Request.Headers, StringComparer.OrdinalIgnoreCase)));
         page.Dialog += async (_, e) => await e.Dialog.Accept();
         page.PageError += (_, e) => ScriptErrors.Enqueue(e.Message);
+        // Chromium reports what a Content-Security-Policy refused as console errors.
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Type == ConsoleType.Error && e.Message.Text.Contains("Content Security Policy"))
+                ScriptErrors.Enqueue(e.Message.Text);
+        };
     }
 
     public IPage Page { get; }
