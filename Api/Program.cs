@@ -1,5 +1,6 @@
 using PosterGen.Api.Apis;
 using PosterGen.Api.Auth;
+using PosterGen.Api.Dashboard;
 using PosterGen.Api.Extensions;
 using PosterGen.Persistence;
 
@@ -23,6 +24,7 @@ await app.Services.PrepareAsync();
 await app.Services.LogAccessAsync();
 
 app.UsePosterGenDefaults();
+app.UseDashboard();
 app.MapTemplatesApi();
 app.MapTemplateAssetsApi();
 app.MapGenerationApi();

@@ -7,7 +7,7 @@ namespace PosterGen.Api.Auth;
 /// <summary>
 /// Guards every <c>/api</c> route, SSE streams included, once a key exists or <c>Auth:Required</c> is set:
 /// a request needs <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>, else 401 problem
-/// details. Health checks, the API description and poster files stay public.
+/// details. Health checks, metrics, the API description, poster files and the dashboard's files stay public.
 /// </summary>
 public class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions> options)
 {
