@@ -48,8 +48,9 @@ public sealed class DistributedCluster : IAsyncDisposable
     /// <summary>
     /// Starts the cluster on a database of its own. With <paramref name="migrateTogether"/> there is no
     /// migration step first: every process migrates at start, all at once, as docker-compose starts them.
+    /// <paramref name="environment"/> is added to every service process's environment (e.g. the OTLP exporter's).
     /// </summary>
-    public static async Task<DistributedCluster> StartAsync(bool migrateTogether = false)
+    public static async Task<DistributedCluster> StartAsync(bool migrateTogether = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         StackSettings.Require();
         var cluster = new DistributedCluster($"t_{Guid.NewGuid():N}"[..14]);
@@ -60,6 +61,8 @@ public sealed class DistributedCluster : IAsyncDisposable
         else
             await ServiceProcess.RunAsync("migrate", cluster.settings, TimeSpan.FromMinutes(2));
         cluster.CreateRenderTopics();
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            cluster.settings[key] = value;
 
         var api = ServiceProcess.StartAsync("api", cluster.With("api"));
         var saga = ServiceProcess.StartAsync("saga", cluster.With("saga"));
@@ -117,16 +120,24 @@ public sealed class DistributedCluster : IAsyncDisposable
             admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>Submits posters no earlier job had, so every one is really rendered rather than found in the render cache.</summary>
-    public async Task<Guid> SubmitAsync(string template, int items, int priority = 5)
+    /// <summary>
+    /// Submits posters no earlier job had, so every one is really rendered rather than found in the
+    /// render cache; with <paramref name="traceParent"/> as the request's W3C <c>traceparent</c>.
+    /// </summary>
+    public async Task<Guid> SubmitAsync(string template, int items, int priority = 5, string? traceParent = null)
     {
         var batch = Guid.NewGuid().ToString("N")[..8];
-        var response = await Client.PostJsonAsync("/api/generate-batch", new
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate-batch")
         {
-            template_id = template,
-            options = new { priority },
-            items = Enumerable.Range(0, items).Select(i => new { entity_id = $"e{i}", n = $"{batch} #{i}" }),
-        });
+            Content = JsonContent.Create(new
+            {
+                template_id = template,
+                options = new { priority },
+                items = Enumerable.Range(0, items).Select(i => new { entity_id = $"e{i}", n = $"{batch} #{i}" }),
+            }, options: ApiClient.Json),
+        };
+        if (traceParent is not null) request.Headers.Add("traceparent", traceParent);
+        using var response = await Client.SendAsync(request);
         Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("job_id").GetGuid();
     }
