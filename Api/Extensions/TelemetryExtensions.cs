@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PosterGen.Api.Telemetry;
 using PosterGen.Consumers.Telemetry;
+using PosterGen.Persistence.Outbox;
 
 namespace PosterGen.Api.Extensions;
 
@@ -43,7 +44,7 @@ public static class TelemetryExtensions
                 .AddAttributes([new("postergen.roles", roles.Roles)]))
             .WithMetrics(metrics => metrics.AddMeter(PosterGenTelemetry.Name).AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(PosterGenTelemetry.Name, "MassTransit")
+                .AddSource(PosterGenTelemetry.Name, OutboxTelemetry.Name, "MassTransit")
                 .AddAspNetCoreInstrumentation(o => o.Filter = http =>
                     !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +103,7 @@ public class OutboxDeliveryService(
                 var type = OutboxMessageTypes.Resolve(row.MessageType);
                 var message = JsonSerializer.Deserialize(row.Body, type)!;
                 // The send continues the trace of the transaction that wrote the message.
-                using var trace = row.TraceParent is null ? null : new Activity("outbox send").SetParentId(row.TraceParent).Start();
+                using var trace = OutboxTelemetry.StartSend(row);
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
                 sent.Add(row.SequenceNumber);
             }
