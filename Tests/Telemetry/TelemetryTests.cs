@@ -52,25 +52,39 @@ public class TelemetryTests : EmbeddedServiceFixture
         Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
         var job = await submitted.ReadJsonAsync();
         await Client.WaitForJobAsync(job.GetProperty("status_endpoint").GetString()!);
+        var jobId = job.GetProperty("job_id").GetString();
+        List<Activity> JobRenders() => renders.Where(a => (string?)a.GetTagItem("postergen.job_id") == jobId).ToList();
 
-        var metrics = await Client.GetStringAsync("/metrics");
+        // A render counts and its span ends just after its result row commits, so the job can be
+        // seen complete a moment before the last of them.
+        var metrics = "";
+        await Eventually.HoldsAsync(async () =>
+        {
+            metrics = await Client.GetStringAsync("/metrics");
+            return JobRenders().Count >= 62 && (SampleOrNull(metrics, "postergen_posters_rendered_total") ?? 0) + (SampleOrNull(metrics, "postergen_posters_failed_total") ?? 0) >= 62;
+        }, TimeSpan.FromSeconds(10), () => $"{JobRenders().Count} render spans, metrics:\n{metrics}");
 
         Assert.That(Sample(metrics, "postergen_posters_rendered_total"), Is.EqualTo(60), metrics);
         Assert.That(Sample(metrics, "postergen_posters_failed_total"), Is.EqualTo(2), metrics);
         Assert.That(Sample(metrics, "postergen_render_duration_seconds_count"), Is.EqualTo(60), metrics);
         Assert.That(metrics, Does.Match(@"postergen_jobs\{[^}]*state=""CompletedWithFailures""[^}]*\} [1-9]"));
 
-        var jobId = job.GetProperty("job_id").GetString();
-        var jobRenders = renders.Where(a => (string?)a.GetTagItem("postergen.job_id") == jobId).ToList();
+        var jobRenders = JobRenders();
         Assert.That(jobRenders, Has.Count.EqualTo(62));
         Assert.That(jobRenders.Select(a => a.TraceId).Distinct(), Is.EqualTo(new[] { traceId }), "each render is part of the trace the request started");
     }
 
     private double Sample(string metrics, string name)
     {
+        var sample = SampleOrNull(metrics, name);
+        Assert.That(sample, Is.Not.Null, $"no {name} for {template} in:\n{metrics}");
+        return sample!.Value;
+    }
+
+    private double? SampleOrNull(string metrics, string name)
+    {
         var line = metrics.Split('\n').SingleOrDefault(l => l.StartsWith(name + "{") && l.Contains($"template=\"{template}\""));
-        Assert.That(line, Is.Not.Null, $"no {name} for {template} in:\n{metrics}");
-        return double.Parse(Regex.Match(line!, @"\} (\S+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return line is null ? null : double.Parse(Regex.Match(line, @"\} (\S+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static StringContent JsonContent(object body) =>
