@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using PosterGen.Consumers.Telemetry;
+using PosterGen.Persistence.Outbox;
 using PosterGen.Tests.Api;
 using PosterGen.Tests.Support;
 
@@ -11,7 +12,9 @@ namespace PosterGen.Tests.Telemetry;
 /// <summary>/metrics in Prometheus text and the trace of a batch, on the embedded service with real Chromium.</summary>
 public class TelemetryTests : EmbeddedServiceFixture
 {
-    private readonly ConcurrentBag<Activity> renders = [];
+    /// <summary>The sources of every span of a job's trace in one process: request, outbox, bus, render.</summary>
+    private static readonly string[] TracedSources = [PosterGenTelemetry.Name, OutboxTelemetry.Name, "MassTransit", "Microsoft.AspNetCore"];
+    private readonly ConcurrentBag<Activity> spans = [];
     private ActivityListener listener = null!;
     private string template = null!;
 
@@ -20,9 +23,9 @@ public class TelemetryTests : EmbeddedServiceFixture
     {
         listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == PosterGenTelemetry.Name,
+            ShouldListenTo = source => TracedSources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { if (activity.OperationName == "render poster") renders.Add(activity); },
+            ActivityStopped = spans.Add,
         };
         ActivitySource.AddActivityListener(listener);
 
@@ -39,7 +42,7 @@ public class TelemetryTests : EmbeddedServiceFixture
     public void StopListening() => listener.Dispose();
 
     [Test]
-    public async Task After_a_60_poster_batch_metrics_count_60_rendered_and_the_failed_items_by_template_and_every_render_joins_the_request_trace()
+    public async Task After_a_60_poster_batch_metrics_count_60_rendered_and_the_failed_items_by_template_and_the_request_trace_is_one_tree_reaching_every_render()
     {
         var traceId = ActivityTraceId.CreateRandom();
         var items = Enumerable.Range(0, 62).Select(i => new { entity_id = $"m{i}", n = $"{i}", asset = i is 10 or 40 ? "missing.png" : "logo.png" });
@@ -47,22 +50,31 @@ public class TelemetryTests : EmbeddedServiceFixture
         {
             Content = JsonContent(new { template_id = template, items }),
         };
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var requestParent = ActivitySpanId.CreateRandom();
+        request.Headers.Add("traceparent", $"00-{traceId}-{requestParent}-01");
         var submitted = await Client.SendAsync(request);
         Assert.That((int)submitted.StatusCode, Is.EqualTo(202), await submitted.Content.ReadAsStringAsync());
         var job = await submitted.ReadJsonAsync();
         await Client.WaitForJobAsync(job.GetProperty("status_endpoint").GetString()!);
         var jobId = job.GetProperty("job_id").GetString();
-        List<Activity> JobRenders() => renders.Where(a => (string?)a.GetTagItem("postergen.job_id") == jobId).ToList();
+        List<Activity> JobRenders() => spans.Where(a => a.OperationName == "render poster" && (string?)a.GetTagItem("postergen.job_id") == jobId).ToList();
+        // Spans whose parent is neither in the trace nor the request's: where a hop broke the trace in two.
+        List<Activity> Orphans()
+        {
+            var trace = spans.Where(a => a.TraceId == traceId).ToList();
+            var ids = trace.Select(a => a.SpanId).Append(requestParent).ToHashSet();
+            return trace.Where(a => !ids.Contains(a.ParentSpanId)).ToList();
+        }
 
-        // A render counts and its span ends just after its result row commits, so the job can be
-        // seen complete a moment before the last of them.
+        // A render counts and its span ends just after its result row commits, and a parent span
+        // ends after its children, so the job can be seen complete a moment before all of them.
         var metrics = "";
         await Eventually.HoldsAsync(async () =>
         {
             metrics = await Client.GetStringAsync("/metrics");
-            return JobRenders().Count >= 62 && (SampleOrNull(metrics, "postergen_posters_rendered_total") ?? 0) + (SampleOrNull(metrics, "postergen_posters_failed_total") ?? 0) >= 62;
-        }, TimeSpan.FromSeconds(10), () => $"{JobRenders().Count} render spans, metrics:\n{metrics}");
+            return JobRenders().Count >= 62 && Orphans().Count == 0
+                && (SampleOrNull(metrics, "postergen_posters_rendered_total") ?? 0) + (SampleOrNull(metrics, "postergen_posters_failed_total") ?? 0) >= 62;
+        }, TimeSpan.FromSeconds(10), () => $"{JobRenders().Count} render spans; parents missing for: {string.Join(", ", Orphans().Select(a => a.DisplayName).Distinct())}\nmetrics:\n{metrics}");
 
         Assert.That(Sample(metrics, "postergen_posters_rendered_total"), Is.EqualTo(60), metrics);
         Assert.That(Sample(metrics, "postergen_posters_failed_total"), Is.EqualTo(2), metrics);
