@@ -13,6 +13,7 @@ namespace PosterGen.Contracts;
 /// <param name="RequestedAt">When the API accepted the job.</param>
 /// <param name="DeadlineSeconds">Seconds after <paramref name="RequestedAt"/> by which every item must have an outcome; the rest then fail.</param>
 /// <param name="RetryOf">The job whose failed items this job renders again, if any.</param>
+/// <param name="Tenant">The tenant that submitted it; its saga row, results and logs belong to that tenant.</param>
 public record BatchRequested(
     Guid JobId,
     string TemplateKey,
@@ -22,4 +23,5 @@ public record BatchRequested(
     string? Client,
     DateTimeOffset RequestedAt,
     int DeadlineSeconds,
-    Guid? RetryOf = null);
+    Guid? RetryOf = null,
+    string Tenant = "default");

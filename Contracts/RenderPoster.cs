@@ -18,6 +18,7 @@ namespace PosterGen.Contracts;
 /// W3C <c>traceparent</c> of the dispatch that queued it, so the render joins the job's trace
 /// whichever queue carried it; null when nothing was tracing.
 /// </param>
+/// <param name="Tenant">The job's tenant: template keys are unique per tenant, so it picks the template.</param>
 public record RenderPoster(
     Guid JobId,
     int ItemIndex,
@@ -26,4 +27,5 @@ public record RenderPoster(
     int TemplateVersion,
     JsonElement Data,
     RenderOptions Options,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    string Tenant = "default");

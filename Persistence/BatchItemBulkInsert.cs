@@ -15,9 +15,11 @@ namespace PosterGen.Persistence;
 /// </summary>
 public static class BatchItemBulkInsert
 {
+    /// <summary>The items of <paramref name="jobId"/>, stamped with the context's tenant (a request's; there is no other caller).</summary>
     public static async Task InsertBatchItemsAsync(this PosterGenDbContext db, Guid jobId,
         IEnumerable<(string? EntityId, string Data)> items, CancellationToken cancellationToken)
     {
+        var tenant = db.CurrentTenantName ?? throw new InvalidOperationException("Batch items are inserted for a request's tenant.");
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Batch items are inserted inside the transaction that also starts their job.");
         var waiting = BatchItemState.Waiting.ToString().ToLowerInvariant();
@@ -25,12 +27,13 @@ public static class BatchItemBulkInsert
         {
             case NpgsqlConnection postgres:
                 await using (var copy = await postgres.BeginBinaryImportAsync(
-                    "COPY batch_items (job_id, item_index, entity_id, data, state, priority, claims) FROM STDIN (FORMAT BINARY)", cancellationToken))
+                    "COPY batch_items (tenant, job_id, item_index, entity_id, data, state, priority, claims) FROM STDIN (FORMAT BINARY)", cancellationToken))
                 {
                     var index = 0;
                     foreach (var (entityId, data) in items)
                     {
                         await copy.StartRowAsync(cancellationToken);
+                        await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, cancellationToken);
                         await copy.WriteAsync(jobId, NpgsqlDbType.Uuid, cancellationToken);
                         await copy.WriteAsync(index++, NpgsqlDbType.Integer, cancellationToken);
                         if (entityId is null) await copy.WriteNullAsync(cancellationToken);
@@ -48,8 +51,9 @@ public static class BatchItemBulkInsert
                 await using (var insert = sqlite.CreateCommand())
                 {
                     insert.Transaction = (SqliteTransaction)transaction;
-                    insert.CommandText = "INSERT INTO batch_items (job_id, item_index, entity_id, data, state, priority, claims) " +
-                        "VALUES ($job, $index, $entity, $data, $state, 0, 0)";
+                    insert.CommandText = "INSERT INTO batch_items (tenant, job_id, item_index, entity_id, data, state, priority, claims) " +
+                        "VALUES ($tenant, $job, $index, $entity, $data, $state, 0, 0)";
+                    insert.Parameters.AddWithValue("$tenant", tenant);
                     // EF Core keeps SQLite GUIDs as upper-case text; the items must match the saga row's id.
                     insert.Parameters.AddWithValue("$job", jobId.ToString().ToUpperInvariant());
                     var index = insert.Parameters.Add("$index", SqliteType.Integer);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.Providers;
+using PosterGen.Persistence.Tenancy;
 
 namespace PosterGen.Persistence;
 
@@ -25,6 +26,9 @@ public static class PersistenceExtensions
         // Every interceptor registered for the context joins it: the outbox's commit signal, and
         // whatever else a host adds (tests use one to fail a commit on purpose).
         builder.Services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
+        builder.Services.AddSingleton<IInterceptor, TenantStampInterceptor>();
+        builder.Services.AddScoped<CurrentTenant>();
+        builder.Services.AddScoped<TenantDbContexts>();
         builder.Services.AddHostedService<OutboxDeliveryService>();
 
         var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? "sqlite";
@@ -55,7 +59,13 @@ public static class PersistenceExtensions
     {
         services.AddSingleton<IDbContextFactory<PosterGenDbContext>>(sp =>
             new ProviderDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
-        services.AddScoped<PosterGenDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PosterGenDbContext>>().CreateDbContext());
+        // The scoped context acts for the scope's tenant: a request's, or none in a consumer's scope.
+        services.AddScoped<PosterGenDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<PosterGenDbContext>>().CreateDbContext();
+            db.Tenancy = sp.GetRequiredService<CurrentTenant>();
+            return db;
+        });
     }
 
     /// <summary>

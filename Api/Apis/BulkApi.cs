@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PosterGen.Api.Bulk;
+using PosterGen.Api.Idempotency;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
 
@@ -15,7 +16,7 @@ public static class BulkApi
     public static IEndpointRouteBuilder MapBulkApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Bulk");
-        api.MapPost("/generate-bulk", GenerateBulkAsync).Validate<BulkRequest>();
+        api.MapPost("/generate-bulk", GenerateBulkAsync).Idempotent().Validate<BulkRequest>();
         api.MapGet("/batch/jobs/{id:guid}", JobsApi.GetAsync);
         api.MapGet("/batch/jobs/{id:guid}/stream", JobStreamApi.StreamAsync);
         return app;
@@ -32,6 +33,7 @@ public static class BulkApi
         if (resolved.Invalid is { } invalid) return invalid;
 
         var template = resolved.Template!;
+        if (await services.Pending.RefuseAsync(rows.Count, cancellationToken) is { } refused) return refused;
         var jobId = await services.Jobs.SubmitAsync(template, rows, new Contracts.RenderOptions(), deadlineSeconds: null, client: null, cancellationToken);
         var status = $"/api/batch/jobs/{jobId}";
         return TypedResults.Accepted(status, new JobAcceptedResponse(true, jobId,

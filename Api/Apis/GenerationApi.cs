@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Extensions;
+using PosterGen.Api.Idempotency;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers.Rendering;
@@ -19,11 +20,11 @@ public static class GenerationApi
         var api = app.MapGroup("/api").WithTags("Generation")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var batchBodyLimit = app.ServiceProvider.PosterGen().MaxBatchBodyBytes;
-        api.MapPost("/generate", GenerateAsync).Validate<GenerateRequest>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/generate-async", GenerateLaterAsync).Validate<GenerateRequest>();
-        api.MapPost("/templates/generate", GenerateLaterAsync).Validate<GenerateRequest>();
-        api.MapPost("/generate-batch", GenerateBatchAsync).Validate<BatchRequest>().WithBodyLimit(batchBodyLimit);
-        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).Validate<CsvBatchForm>().WithBodyLimit(batchBodyLimit).DisableAntiforgery()
+        api.MapPost("/generate", GenerateAsync).Idempotent().Validate<GenerateRequest>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapPost("/generate-async", GenerateLaterAsync).Idempotent().Validate<GenerateRequest>();
+        api.MapPost("/templates/generate", GenerateLaterAsync).Idempotent().Validate<GenerateRequest>();
+        api.MapPost("/generate-batch", GenerateBatchAsync).Idempotent().Validate<BatchRequest>().WithBodyLimit(batchBodyLimit);
+        api.MapPost("/generate-batch/csv", CsvBatch.GenerateAsync).Idempotent().Validate<CsvBatchForm>().WithBodyLimit(batchBodyLimit).DisableAntiforgery()
             .DescribeBody("multipart/form-data", "A CSV file whose header names the placeholders, one poster per row.", CsvBatchForm.Description);
         return app;
     }
@@ -75,10 +76,11 @@ public static class GenerationApi
         return await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata, services, cancellationToken);
     }
 
-    internal static async Task<Accepted<JobAcceptedResponse>> SubmitAsync(
+    internal static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
         ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptionsRequest? options, JsonElement? metadata,
         GenerationServices services, CancellationToken cancellationToken)
     {
+        if (await services.Pending.RefuseAsync(items.Count, cancellationToken) is { } refused) return refused;
         var jobId = await services.Jobs.SubmitAsync(template, items, RenderOptionsRequestValidator.ToOptions(options),
             options?.DeadlineSeconds, ClientOf(metadata), cancellationToken);
         var status = $"/api/jobs/{jobId}";
@@ -96,7 +98,7 @@ public static class GenerationApi
         CancellationToken cancellationToken)
     {
         TemplateReference.TryParse(templateId, out var reference);
-        var template = await services.Templates.FindAsync(reference, cancellationToken);
+        var template = await services.Templates.FindAsync(services.Tenant.Required, reference, cancellationToken);
         if (template is null)
             return new Resolution(null, Problems.TemplateNotFound(templateId), null);
 

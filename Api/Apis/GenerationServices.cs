@@ -1,3 +1,4 @@
+using PosterGen.Persistence.Tenancy;
 using FluentValidation;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Validation;
@@ -10,9 +11,14 @@ namespace PosterGen.Api.Apis;
 public class GenerationServices(
     TemplateCatalog templates,
     JobSubmitter jobs,
+    PendingItemsLimit pending,
     RenderCache posters,
+    CurrentTenant tenant,
     IValidator<TemplateItems> items)
 {
+    /// <summary>Whose templates are found and whose jobs are made.</summary>
+    public CurrentTenant Tenant { get; } = tenant;
+    public PendingItemsLimit Pending { get; } = pending;
     public TemplateCatalog Templates { get; } = templates;
     public JobSubmitter Jobs { get; } = jobs;
     public RenderCache Posters { get; } = posters;

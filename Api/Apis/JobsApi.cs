@@ -64,13 +64,15 @@ public static class JobsApi
     /// linked both ways (<c>retry_of</c>, <c>retried_by</c>). 409 while the job runs or when nothing failed.
     /// </summary>
     public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult>> RetryFailedAsync(
-        Guid id, JobQueries queries, JobSubmitter jobs, CancellationToken cancellationToken)
+        Guid id, JobQueries queries, JobSubmitter jobs, PendingItemsLimit pending, CancellationToken cancellationToken)
     {
         var job = await queries.FindJobAsync(id, cancellationToken);
         if (job is null)
             return await queries.ExistsAsync(id, cancellationToken) ? Problems.JobRunning(id) : Problems.JobNotFound(id);
         if (!JobStatus.IsFinal(JobStatus.From(job)))
             return Problems.JobRunning(id);
+        if (await pending.RefuseAsync(job.FailedCount, cancellationToken) is { } refused)
+            return refused;
 
         if (await jobs.RetryFailedAsync(job, cancellationToken) is not var (retryId, itemCount))
             return Problems.NothingFailed(id);

@@ -1,3 +1,4 @@
+using PosterGen.Persistence.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Models;
@@ -55,9 +56,9 @@ public static class TemplatesApi
     /// image itself. <paramref name="key"/> takes any reference: <c>promo</c>, <c>promo@2</c>, <c>promo_latest</c>.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PreviewAsync(
-        string key, string? format, TemplateCatalog templates, IPosterRenderer renderer, CancellationToken cancellationToken)
+        string key, string? format, TemplateCatalog templates, CurrentTenant tenant, IPosterRenderer renderer, CancellationToken cancellationToken)
     {
-        if (!TemplateReference.TryParse(key, out var reference) || await templates.FindAsync(reference, cancellationToken) is not { } template)
+        if (!TemplateReference.TryParse(key, out var reference) || await templates.FindAsync(tenant.Required, reference, cancellationToken) is not { } template)
             return Problems.TemplateNotFound(key);
         if (format is not null && !RenderOptionsRequestValidator.Formats.Contains(format))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown format.",

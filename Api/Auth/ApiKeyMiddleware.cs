@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using PosterGen.Persistence.Tenancy;
 
 namespace PosterGen.Api.Auth;
 
@@ -8,22 +9,24 @@ namespace PosterGen.Api.Auth;
 /// Guards every <c>/api</c> route, SSE streams included, once a key exists or <c>Auth:Required</c> is set:
 /// a request needs <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>, else 401 problem
 /// details. Health checks, metrics, the API description, poster files and the dashboard's files stay public.
+/// Sets the request's <see cref="CurrentTenant"/>: the key's tenant, or the default tenant without one.
 /// </summary>
 public class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions> options)
 {
     public const string HeaderName = "X-Api-Key";
     public const string AuthenticationType = "ApiKey";
 
-    public async Task InvokeAsync(HttpContext context, ApiKeyStore keys, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext context, ApiKeyStore keys, CurrentTenant tenant, IProblemDetailsService problems)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
+            tenant.Set(Tenants.Default);
             await next(context);
             return;
         }
         var presented = Presented(context.Request);
-        var name = presented is null ? null : await keys.FindNameAsync(presented, context.RequestAborted);
-        if (name is null && (options.Value.Required || await keys.AnyAsync(context.RequestAborted)))
+        var found = presented is null ? null : await keys.FindAsync(presented, context.RequestAborted);
+        if (found is null && (options.Value.Required || await keys.AnyAsync(context.RequestAborted)))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -39,8 +42,9 @@ public class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions> option
             });
             return;
         }
-        if (name is not null)
+        if (found is { Name: var name })
             context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], AuthenticationType));
+        tenant.Set(found?.Tenant ?? Tenants.Default);
         await next(context);
     }
 

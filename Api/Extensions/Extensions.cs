@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PosterGen.Api.Auth;
 using PosterGen.Api.Downloads;
+using PosterGen.Api.Idempotency;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Streaming;
 using PosterGen.Api.Templates;
@@ -42,10 +43,13 @@ public static class Extensions
         builder.Services.AddApiDescription();
         builder.Services.AddApiKeys();
         builder.Services.AddRateLimits();
+        builder.Services.AddIdempotency();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         ValidationNames.UseSnakeCase();
 
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<JobSubmitter>();
+        builder.Services.AddScoped<PendingItemsLimit>();
         builder.Services.AddScoped<JobQueries>();
         builder.Services.AddScoped<JobLogQueries>();
         builder.Services.AddScoped<JobEventStream>();
@@ -70,6 +74,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
+        app.UseIdempotencyKeys();
         return app;
     }
 

@@ -2,18 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using PosterGen.Api.Models;
 using PosterGen.Consumers.Templates;
 using PosterGen.Persistence;
+using PosterGen.Persistence.Tenancy;
 using PosterGen.Persistence.Entities;
 using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Api.Jobs;
 
 /// <summary>Reads jobs for clients: the saga row for status and counts, result rows for posters.</summary>
-public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
+public class JobQueries(TenantDbContexts contexts)
 {
     public async Task<JobStatusResponse?> GetStatusAsync(Guid jobId, int page, int pageSize, Func<string?, string?> absoluteUrl,
         CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         var job = await db.BatchJobs.AsNoTracking().FirstOrDefaultAsync(j => j.CorrelationId == jobId, cancellationToken);
         if (job is null)
             return await PendingAsync(db, jobId, cancellationToken);
@@ -48,7 +49,7 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
     /// <summary>Newest first, filtered as <paramref name="query"/> says (a validated query).</summary>
     public async Task<IReadOnlyList<JobSummaryResponse>> ListAsync(JobListQuery query, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         var filtered = db.BatchJobs.AsNoTracking();
         if (query.Status is { } status)
             filtered = filtered.Where(JobStatus.Is(status));
@@ -72,13 +73,13 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
 
     public async Task<BatchJobState?> FindJobAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         return await db.BatchJobs.AsNoTracking().FirstOrDefaultAsync(j => j.CorrelationId == jobId, cancellationToken);
     }
 
     public async Task<bool> ExistsAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         return await db.BatchJobs.AnyAsync(j => j.CorrelationId == jobId, cancellationToken)
             || await db.BatchItems.AnyAsync(i => i.JobId == jobId, cancellationToken);
     }
@@ -86,7 +87,7 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
     /// <summary>Result rows recorded after <paramref name="afterId"/>, in the order they were recorded.</summary>
     public async Task<IReadOnlyList<PosterResult>> ResultsAfterAsync(Guid jobId, long afterId, int limit, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         return await db.PosterResults.AsNoTracking()
             .Where(r => r.JobId == jobId && r.Id > afterId)
             .OrderBy(r => r.Id).Take(limit)
@@ -95,7 +96,7 @@ public class JobQueries(IDbContextFactory<PosterGenDbContext> contexts)
 
     public async Task<(int Rendered, int Failed)> CountResultsAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         var counts = await db.PosterResults.AsNoTracking()
             .Where(r => r.JobId == jobId)
             .GroupBy(r => r.Status)

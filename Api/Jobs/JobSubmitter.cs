@@ -8,6 +8,7 @@ using PosterGen.Contracts;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
 using PosterGen.Persistence.Outbox;
+using PosterGen.Persistence.Tenancy;
 using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Api.Jobs;
@@ -17,7 +18,7 @@ namespace PosterGen.Api.Jobs;
 /// one transaction (the message as an outbox row), so the answer never waits for the broker and a
 /// crash can lose neither half. Items stay in the database; the message names the job only.
 /// </summary>
-public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions)
+public class JobSubmitter(PosterGenDbContext db, CurrentTenant tenant, IOptions<JobOptions> jobOptions)
 {
     public async Task<Guid> SubmitAsync(
         ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptions options, int? deadlineSeconds, string? client,
@@ -27,7 +28,7 @@ public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertBatchItemsAsync(jobId, items.Select(item => (EntityIdOf(item), item.GetRawText())), cancellationToken);
         db.AddToOutbox(new BatchRequested(jobId, template.Poster.Key, template.Poster.Version, items.Count, options, client,
-            DateTimeOffset.UtcNow, deadlineSeconds ?? jobOptions.Value.DefaultDeadlineSeconds));
+            DateTimeOffset.UtcNow, deadlineSeconds ?? jobOptions.Value.DefaultDeadlineSeconds, Tenant: tenant.Required));
         db.JobLogs.Add(new JobLog
         {
             JobId = jobId,
@@ -49,8 +50,8 @@ public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions
         var jobId = NewId.NextGuid();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var copied = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO batch_items (job_id, item_index, entity_id, data, state, priority, claims)
-            SELECT {jobId}, ROW_NUMBER() OVER (ORDER BY i.item_index) - 1, i.entity_id, i.data, 'waiting', 0, 0
+            INSERT INTO batch_items (tenant, job_id, item_index, entity_id, data, state, priority, claims)
+            SELECT i.tenant, {jobId}, ROW_NUMBER() OVER (ORDER BY i.item_index) - 1, i.entity_id, i.data, 'waiting', 0, 0
             FROM batch_items AS i
             JOIN poster_results AS r ON r.job_id = i.job_id AND r.item_index = i.item_index
             WHERE i.job_id = {original.CorrelationId} AND r.status = 'failed'
@@ -60,7 +61,7 @@ public class JobSubmitter(PosterGenDbContext db, IOptions<JobOptions> jobOptions
         var options = new RenderOptions(original.Format, original.Quality, original.DeviceScaleFactor, original.Priority);
         var deadline = (int)Math.Ceiling((original.DeadlineAt - original.CreatedAt).TotalSeconds);
         db.AddToOutbox(new BatchRequested(jobId, original.TemplateKey, original.TemplateVersion, copied, options, original.Client,
-            DateTimeOffset.UtcNow, deadline, RetryOf: original.CorrelationId));
+            DateTimeOffset.UtcNow, deadline, RetryOf: original.CorrelationId, Tenant: original.Tenant));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (jobId, copied);

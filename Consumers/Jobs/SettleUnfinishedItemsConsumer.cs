@@ -24,8 +24,8 @@ public class SettleUnfinishedItemsConsumer(PosterGenDbContext db) : IConsumer<Se
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var settled = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO poster_results (job_id, item_index, entity_id, status, error, generation_time_ms, attempts, cache_hit, created_at)
-            SELECT i.job_id, i.item_index, i.entity_id, {status}, {reason}, 0, 0, {false}, {now}
+            INSERT INTO poster_results (tenant, job_id, item_index, entity_id, status, error, generation_time_ms, attempts, cache_hit, created_at)
+            SELECT i.tenant, i.job_id, i.item_index, i.entity_id, {status}, {reason}, 0, 0, {false}, {now}
             FROM batch_items AS i
             WHERE i.job_id = {jobId}
               AND NOT EXISTS (SELECT 1 FROM poster_results AS r WHERE r.job_id = i.job_id AND r.item_index = i.item_index)

@@ -35,7 +35,7 @@ public sealed class KafkaJobDispatcher(IDbContextFactory<PosterGenDbContext> con
                 .ToListAsync(cancellationToken);
             if (items.Count > 0)
                 await queue.EnqueueAsync(items.Select(i => new RenderPoster(job.JobId, i.ItemIndex, i.EntityId, job.TemplateKey, job.TemplateVersion,
-                    JsonSerializer.Deserialize<JsonElement>(i.Data), job.Options, Activity.Current?.Id)).ToList(), cancellationToken);
+                    JsonSerializer.Deserialize<JsonElement>(i.Data), job.Options, Activity.Current?.Id, i.Tenant)).ToList(), cancellationToken);
         }
     }
 }

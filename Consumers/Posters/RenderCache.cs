@@ -31,12 +31,15 @@ public class RenderCache(IPosterRenderer renderer, IPosterStorage storage)
     /// SHA-256 of what decides the pixels. Data is compacted first, so whitespace does not matter;
     /// priority is left out, as it only decides when a poster is made. The template's assets count
     /// by name and content, as they can change while the version stays; a template without assets
-    /// keeps the key it always had.
+    /// keeps the key it always had, and so does the default tenant.
     /// </summary>
     public static string Fingerprint(PosterTemplate template, JsonElement data, RenderOptions options)
     {
         var identity = string.Join('\n', template.Key, template.Version, JsonSerializer.Serialize(data),
             OutputFormat.Parse(options.Format).Name, options.Quality, options.DeviceScaleFactor.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        // Another tenant's "testimonial@1" is another template; the default tenant keeps the keys it had before tenants.
+        if (template.Tenant != Persistence.Tenancy.Tenants.Default)
+            identity = template.Tenant + "\n" + identity;
         if (template.Assets.Count > 0)
             identity += "\n" + string.Join(',', template.Assets.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => $"{a.Name}={a.Sha256}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));

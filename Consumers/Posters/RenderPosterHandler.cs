@@ -38,7 +38,7 @@ public class RenderPosterHandler(
         if (!await IsRunningAsync(message.JobId, cancellationToken))
             return PosterOutcome.Skipped;
 
-        var template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken);
+        var template = await templates.FindVersionAsync(message.Tenant, message.TemplateKey, message.TemplateVersion, cancellationToken);
         var result = template is null
             ? Failed(NewResult(message.JobId, message.ItemIndex, message.EntityId),
                 $"Template '{message.TemplateKey}@{message.TemplateVersion}' does not exist.", attempts: 0)
@@ -98,7 +98,7 @@ public class RenderPosterHandler(
                     message.JobId, message.ItemIndex, attempt, exception.Message);
                 await Task.Delay(FirstRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
                 // An asset replaced meanwhile has new bytes in storage, and the old ones are gone.
-                template = await templates.FindVersionAsync(message.TemplateKey, message.TemplateVersion, cancellationToken) ?? template;
+                template = await templates.FindVersionAsync(message.Tenant, message.TemplateKey, message.TemplateVersion, cancellationToken) ?? template;
             }
         }
     }

@@ -27,8 +27,9 @@ public sealed class DatabaseRenderClaims(IDbContextFactory<PosterGenDbContext> c
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Every tenant's items, and a locking statement EF Core must not wrap in the tenant filter.
         var item = (await (db.Database.IsNpgsql() ? db.BatchItems.FromSqlRaw(ClaimableLocked) : db.BatchItems.FromSqlRaw(Claimable))
-            .AsTracking().ToListAsync(cancellationToken)).SingleOrDefault();
+            .IgnoreQueryFilters().AsTracking().ToListAsync(cancellationToken)).SingleOrDefault();
         if (item is null) return null;
 
         item.State = BatchItemState.Rendering;

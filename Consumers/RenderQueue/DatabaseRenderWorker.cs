@@ -85,7 +85,7 @@ public sealed class DatabaseRenderWorker(
 
         var poster = new RenderPoster(item.JobId, item.ItemIndex, item.EntityId, job.TemplateKey, job.TemplateVersion,
             JsonSerializer.Deserialize<JsonElement>(item.Data), new RenderOptions(job.Format, job.Quality, job.DeviceScaleFactor, job.Priority),
-            job.TraceParent);
+            job.TraceParent, job.Tenant);
         await handler.HandleAsync(poster, stoppingToken);
     }
 

@@ -1,6 +1,6 @@
 namespace PosterGen.Consumers.Rendering;
 
-/// <summary>One template version as the renderer needs it. Versions are immutable, so (Key, Version) identifies the content.</summary>
+/// <summary>One template version as the renderer needs it. Versions are immutable, so (Tenant, Key, Version) identifies the content.</summary>
 public record PosterTemplate(string Key, int Version, string Html, string? Css, int Width, int Height)
 {
     /// <summary>
@@ -8,4 +8,7 @@ public record PosterTemplate(string Key, int Version, string Html, string? Css, 
     /// so they are looked up for each render and are part of the render cache's key.
     /// </summary>
     public IReadOnlyList<PosterAsset> Assets { get; init; } = [];
+
+    /// <summary>Whose template it is: keys are unique per tenant only.</summary>
+    public string Tenant { get; init; } = Persistence.Tenancy.Tenants.Default;
 }

@@ -15,7 +15,7 @@ public class TemplateCompiler
     public static readonly IReadOnlySet<string> Helpers = new HashSet<string> { QrCodes.HelperName, "lookup" };
 
     private readonly IHandlebars handlebars = Handlebars.Create();
-    private readonly ConcurrentDictionary<(string Key, int Version), Lazy<HandlebarsTemplate<object, object>>> compiled = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Key, int Version), Lazy<HandlebarsTemplate<object, object>>> compiled = new();
 
     public TemplateCompiler() =>
         // A data URI is base64 and a fixed prefix: nothing in it needs escaping, and escaping '=' would only bloat it.
@@ -26,7 +26,7 @@ public class TemplateCompiler
 
     public string Fill(PosterTemplate template, JsonElement data)
     {
-        var render = compiled.GetOrAdd((template.Key, template.Version),
+        var render = compiled.GetOrAdd((template.Tenant, template.Key, template.Version),
             _ => new Lazy<HandlebarsTemplate<object, object>>(() => Compile(template))).Value;
         try
         {

@@ -7,54 +7,55 @@ using PosterGen.Persistence.Entities;
 namespace PosterGen.Consumers.Templates;
 
 /// <summary>
-/// Resolves template references to versions. Versions are immutable, so a resolved version is cached
-/// for the life of the process; which version is active or latest, and the template's assets
-/// (which can be replaced under the same name), are read from the database each time.
+/// Resolves a tenant's template references to versions. Versions are immutable, so a resolved version
+/// is cached for the life of the process; which version is active or latest, and the template's assets
+/// (which can be replaced under the same name), are read from the database each time. Renderers use it
+/// for every tenant, so the tenant is always named, never taken from a request.
 /// </summary>
 public class TemplateCatalog(IDbContextFactory<PosterGenDbContext> contexts)
 {
-    private readonly ConcurrentDictionary<(string Key, int Version), ResolvedTemplate> versions = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Key, int Version), ResolvedTemplate> versions = new();
 
-    /// <summary>The version a reference points to, or null when there is none.</summary>
-    public async Task<ResolvedTemplate?> FindAsync(TemplateReference reference, CancellationToken cancellationToken)
+    /// <summary>The version a reference points to, or null when <paramref name="tenant"/> has none.</summary>
+    public async Task<ResolvedTemplate?> FindAsync(string tenant, TemplateReference reference, CancellationToken cancellationToken)
     {
         if (reference.Version is { } exact)
-            return await FindVersionAsync(reference.Key, exact, cancellationToken);
+            return await FindVersionAsync(tenant, reference.Key, exact, cancellationToken);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = db.TemplateVersions.AsNoTracking().Where(v => v.Template.Key == reference.Key);
+        var candidates = db.TemplateVersions.AsNoTracking().Where(v => v.Tenant == tenant && v.Template.Key == reference.Key);
         var version = reference.Latest
             ? await candidates.MaxAsync(v => (int?)v.Version, cancellationToken)
             : await candidates.Where(v => v.IsActive).Select(v => (int?)v.Version).FirstOrDefaultAsync(cancellationToken);
-        return version is { } found ? await FindVersionAsync(reference.Key, found, cancellationToken) : null;
+        return version is { } found ? await FindVersionAsync(tenant, reference.Key, found, cancellationToken) : null;
     }
 
-    public async Task<ResolvedTemplate?> FindVersionAsync(string key, int version, CancellationToken cancellationToken)
+    public async Task<ResolvedTemplate?> FindVersionAsync(string tenant, string key, int version, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var found = versions.TryGetValue((key, version), out var cached) ? cached : await LoadVersionAsync(db, key, version, cancellationToken);
+        var found = versions.TryGetValue((tenant, key, version), out var cached) ? cached : await LoadVersionAsync(db, tenant, key, version, cancellationToken);
         if (found is null) return null;
 
         var assets = await db.TemplateAssets.AsNoTracking()
-            .Where(a => a.Template.Key == key)
+            .Where(a => a.Tenant == tenant && a.Template.Key == key)
             .OrderBy(a => a.Name)
             .Select(a => new PosterAsset(a.Name, a.ContentType, a.StorageKey, a.Sha256))
             .ToListAsync(cancellationToken);
         return assets.Count == 0 ? found : found with { Poster = found.Poster with { Assets = assets } };
     }
 
-    private async Task<ResolvedTemplate?> LoadVersionAsync(PosterGenDbContext db, string key, int version, CancellationToken cancellationToken)
+    private async Task<ResolvedTemplate?> LoadVersionAsync(PosterGenDbContext db, string tenant, string key, int version, CancellationToken cancellationToken)
     {
         var row = await db.TemplateVersions.AsNoTracking()
-            .Where(v => v.Template.Key == key && v.Version == version)
+            .Where(v => v.Tenant == tenant && v.Template.Key == key && v.Version == version)
             .Select(v => new { v.Template.Name, v.Html, v.Css, v.Width, v.Height, v.Placeholders })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
 
         var resolved = new ResolvedTemplate(
-            new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height), row.Name, row.Placeholders,
+            new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height) { Tenant = tenant }, row.Name, row.Placeholders,
             PlaceholderExtractor.ImagePlaceholders(row.Html, row.Css), TemplateAssetUrls.NamesIn(row.Html, row.Css),
             PlaceholderExtractor.BlockPlaceholders(row.Html, row.Css));
-        return versions.GetOrAdd((key, version), resolved);
+        return versions.GetOrAdd((tenant, key, version), resolved);
     }
 }

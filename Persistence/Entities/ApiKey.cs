@@ -9,6 +9,9 @@ public class ApiKey
     public int Id { get; set; }
     public string Name { get; set; } = null!;
 
+    /// <summary>Whose templates and jobs the key reaches: its name unless made with <c>--tenant</c>; several keys may share one.</summary>
+    public string Tenant { get; set; } = null!;
+
     /// <summary>Lower-case hex SHA-256 of the key. Keys are 256 random bits, so a plain hash cannot be guessed back.</summary>
     public string KeyHash { get; set; } = null!;
 

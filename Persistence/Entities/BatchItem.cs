@@ -1,3 +1,5 @@
+using PosterGen.Persistence.Tenancy;
+
 namespace PosterGen.Persistence.Entities;
 
 /// <summary>
@@ -5,8 +7,11 @@ namespace PosterGen.Persistence.Entities;
 /// In the embedded default the table is also the render queue: items are claimed in priority order,
 /// then first come first served, under a lease that a crash lets run out.
 /// </summary>
-public class BatchItem
+public class BatchItem : IJobOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public Guid JobId { get; set; }
     public int ItemIndex { get; set; }
     public string? EntityId { get; set; }

@@ -1,8 +1,13 @@
+using PosterGen.Persistence.Tenancy;
+
 namespace PosterGen.Persistence.Entities;
 
 /// <summary>The outcome of one item: at most one row per (job, item), rendered or failed with a reason.</summary>
-public class PosterResult
+public class PosterResult : IJobOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public long Id { get; set; }
     public Guid JobId { get; set; }
     public int ItemIndex { get; set; }

@@ -1,8 +1,13 @@
+using PosterGen.Sagas.Tenancy;
+
 namespace PosterGen.Persistence.Entities;
 
 /// <summary>A named poster design; its content lives in immutable <see cref="TemplateVersion"/>s.</summary>
-public class Template
+public class Template : ITenantOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public int Id { get; set; }
 
     /// <summary>Stable reference used by clients, e.g. <c>testimonial</c> (from the section when uploaded).</summary>

@@ -1,3 +1,5 @@
+using PosterGen.Sagas.Tenancy;
+
 namespace PosterGen.Persistence.Entities;
 
 /// <summary>
@@ -6,8 +8,11 @@ namespace PosterGen.Persistence.Entities;
 /// replacing one changes the posters of every version from then on, and the render cache with them.
 /// Each upload is an object of its own in storage, deleted once its name has moved on.
 /// </summary>
-public class TemplateAsset
+public class TemplateAsset : ITenantOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public int Id { get; set; }
     public int TemplateId { get; set; }
     public Template Template { get; set; } = null!;

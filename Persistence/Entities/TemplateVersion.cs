@@ -1,8 +1,13 @@
+using PosterGen.Sagas.Tenancy;
+
 namespace PosterGen.Persistence.Entities;
 
 /// <summary>One immutable version of a template: what a poster is rendered from.</summary>
-public class TemplateVersion
+public class TemplateVersion : ITenantOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public int Id { get; set; }
     public int TemplateId { get; set; }
     public Template Template { get; set; } = null!;

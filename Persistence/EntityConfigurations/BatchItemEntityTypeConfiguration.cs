@@ -16,6 +16,8 @@ public class BatchItemEntityTypeConfiguration : IEntityTypeConfiguration<BatchIt
         // The render queue's order, over the claimable items only.
         builder.HasIndex(i => new { i.Priority, i.QueuedAt, i.ItemIndex })
             .HasDatabaseName("ix_batch_items_queue").HasFilter("state = 'queued'");
+        // RateLimits:MaxPendingItems counts a tenant's items not done yet.
+        builder.HasIndex(i => i.Tenant).HasDatabaseName("ix_batch_items_pending").HasFilter("state <> 'done'");
         builder.HasIndex(i => i.LeaseExpiresAt)
             .HasDatabaseName("ix_batch_items_leases").HasFilter("state = 'rendering'");
     }

@@ -19,7 +19,8 @@ public class BatchJobStateEntityTypeConfiguration : IEntityTypeConfiguration<Bat
         builder.Property(s => s.TraceParent).HasMaxLength(128);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.CurrentState);
-        builder.HasIndex(s => s.CreatedAt);
+        // GET /api/jobs: a tenant's jobs, newest first.
+        builder.HasIndex(s => new { s.Tenant, s.CreatedAt });
         // The deadline sweep looks only at jobs still running.
         builder.HasIndex(s => s.DeadlineAt);
         builder.HasIndex(s => s.RetryOf);

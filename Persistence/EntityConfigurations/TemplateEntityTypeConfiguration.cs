@@ -10,7 +10,8 @@ public class TemplateEntityTypeConfiguration : IEntityTypeConfiguration<Template
     {
         builder.ToTable("templates");
         builder.Property(t => t.Key).HasMaxLength(64);
-        builder.HasIndex(t => t.Key).IsUnique();
+        // Keys are the tenant's own: two tenants may both have a "testimonial".
+        builder.HasIndex(t => new { t.Tenant, t.Key }).IsUnique();
         builder.Property(t => t.Section).HasMaxLength(64);
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.HasMany(t => t.Versions).WithOne(v => v.Template).HasForeignKey(v => v.TemplateId);

@@ -20,7 +20,8 @@ public class SagaRowLoader<TSaga> where TSaga : class, ISaga
     public Task<TSaga?> LoadAsync(DbContext db, Guid correlationId, CancellationToken cancellationToken)
     {
         statement ??= BuildStatement(db);
-        return db.Set<TSaga>().FromSqlRaw(statement, correlationId).AsTracking().SingleOrDefaultAsync(cancellationToken);
+        // The saga acts for every tenant, and its locking statement must not be wrapped in the tenant filter.
+        return db.Set<TSaga>().FromSqlRaw(statement, correlationId).IgnoreQueryFilters().AsTracking().SingleOrDefaultAsync(cancellationToken);
     }
 
     private static string BuildStatement(DbContext db)

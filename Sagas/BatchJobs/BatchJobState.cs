@@ -1,14 +1,18 @@
 using MassTransit;
+using PosterGen.Sagas.Tenancy;
 
 namespace PosterGen.Sagas.BatchJobs;
 
 /// <summary>One batch job, as the saga sees it. Stored as a row of <c>batch_job_state</c>.</summary>
-public class BatchJobState : SagaStateMachineInstance, ISagaVersion
+public class BatchJobState : SagaStateMachineInstance, ISagaVersion, ITenantOwned
 {
     /// <summary>The job id.</summary>
     public Guid CorrelationId { get; set; }
 
     public string CurrentState { get; set; } = null!;
+
+    /// <summary>The tenant that submitted the job, from <see cref="Contracts.BatchRequested"/>.</summary>
+    public string Tenant { get; set; } = null!;
 
     public string TemplateKey { get; set; } = null!;
     public int TemplateVersion { get; set; }

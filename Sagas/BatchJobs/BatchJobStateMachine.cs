@@ -112,6 +112,7 @@ public class BatchJobStateMachine : MassTransitStateMachine<BatchJobState>
     {
         var job = context.Saga;
         var request = context.Message;
+        job.Tenant = request.Tenant;
         job.TemplateKey = request.TemplateKey;
         job.TemplateVersion = request.TemplateVersion;
         job.TotalItems = request.ItemCount;
