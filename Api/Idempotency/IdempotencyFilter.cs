@@ -65,17 +65,42 @@ public class IdempotencyFilter(IdempotencyStore store, IOptions<JsonOptions> jso
         return result;
     }
 
-    /// <summary>The method, path and body: a key names one request. The body was buffered for this (see IdempotencyExtensions).</summary>
+    /// <summary>
+    /// The method, path and body: a key names one request. A form counts by its fields and files, not its
+    /// bytes, as a client sending it again picks a new multipart boundary. A JSON body was buffered for
+    /// this (see <see cref="IdempotencyExtensions.UseIdempotencyKeys"/>).
+    /// </summary>
     private static async Task<string> RequestHashAsync(HttpRequest request)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
-        request.Body.Position = 0;
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            foreach (var (name, value) in form)
+                hash.AppendData(Encoding.UTF8.GetBytes($"{name.Length}:{name}={value.ToString().Length}:{value}\n"));
+            foreach (var file in form.Files)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name.Length}:{file.Name}/{file.FileName.Length}:{file.FileName}/{file.Length}\n"));
+                await using var content = file.OpenReadStream();
+                await AppendAsync(hash, content, cancellationToken);
+            }
+        }
+        else
+        {
+            request.Body.Position = 0;
+            await AppendAsync(hash, request.Body, cancellationToken);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task AppendAsync(IncrementalHash hash, Stream content, CancellationToken cancellationToken)
+    {
         var buffer = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
             hash.AppendData(buffer, 0, read);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The answer as it goes on the wire, or null when it is not to be repeated.</summary>
