@@ -1,9 +1,9 @@
-using PosterGen.Persistence.Tenancy;
 using FluentValidation;
 using PosterGen.Api.Jobs;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers.Posters;
 using PosterGen.Consumers.Templates;
+using PosterGen.Persistence.Tenancy;
 
 namespace PosterGen.Api.Apis;
 

@@ -1,4 +1,3 @@
-using PosterGen.Persistence.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Models;
@@ -7,6 +6,7 @@ using PosterGen.Api.Validation;
 using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
+using PosterGen.Persistence.Tenancy;
 
 namespace PosterGen.Api.Apis;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PosterGen.Persistence;
-using PosterGen.Persistence.Tenancy;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Tenancy;
 
 namespace PosterGen.Api.Downloads;
 

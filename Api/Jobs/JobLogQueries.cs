@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PosterGen.Persistence;
-using PosterGen.Persistence.Tenancy;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Tenancy;
 
 namespace PosterGen.Api.Jobs;
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PosterGen.Api.Models;
 using PosterGen.Consumers.Templates;
 using PosterGen.Persistence;
-using PosterGen.Persistence.Tenancy;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Tenancy;
 using PosterGen.Sagas.BatchJobs;
 
 namespace PosterGen.Api.Jobs;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PosterGen.Sagas.BatchJobs;
 using PosterGen.Sagas.Tenancy;
 
 namespace PosterGen.Persistence.Tenancy;
@@ -57,9 +58,15 @@ public sealed class TenantStampInterceptor : SaveChangesInterceptor
         CancellationToken cancellationToken)
     {
         if (jobs.Count == 0) return [];
-        var fromJobs = db.BatchJobs.IgnoreQueryFilters().AsNoTracking().Where(j => jobs.Contains(j.CorrelationId))
+        // A job saved together with its rows is not in the table yet.
+        var tenants = db.ChangeTracker.Entries<BatchJobState>().Select(e => e.Entity)
+            .Where(j => jobs.Contains(j.CorrelationId) && !string.IsNullOrEmpty(j.Tenant))
+            .ToDictionary(j => j.CorrelationId, j => j.Tenant);
+        var unsaved = jobs.Where(j => !tenants.ContainsKey(j)).ToList();
+        var fromJobs = db.BatchJobs.IgnoreQueryFilters().AsNoTracking().Where(j => unsaved.Contains(j.CorrelationId))
             .Select(j => new { JobId = j.CorrelationId, j.Tenant });
-        var tenants = (async ? await fromJobs.ToListAsync(cancellationToken) : fromJobs.ToList()).ToDictionary(j => j.JobId, j => j.Tenant);
+        foreach (var job in async ? await fromJobs.ToListAsync(cancellationToken) : fromJobs.ToList())
+            tenants[job.JobId] = job.Tenant;
         var missing = jobs.Where(j => !tenants.ContainsKey(j)).ToList();
         if (missing.Count == 0) return tenants;
 

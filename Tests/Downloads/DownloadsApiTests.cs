@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Tenancy;
 using UglyToad.PdfPig;
 
 namespace PosterGen.Tests.Downloads;
@@ -29,7 +30,7 @@ public class DownloadsApiTests : JobDownloadsTests
         var contexts = Factory.Services.GetRequiredService<IDbContextFactory<PosterGenDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            db.BatchItems.Add(new BatchItem { JobId = jobId, ItemIndex = 0, Data = "{}" });
+            db.BatchItems.Add(new BatchItem { Tenant = Tenants.Default, JobId = jobId, ItemIndex = 0, Data = "{}" });
             await db.SaveChangesAsync();
         }
 

@@ -8,6 +8,7 @@ using PosterGen.Consumers.Retention;
 using PosterGen.Consumers.Storage;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Tenancy;
 using PosterGen.Sagas.BatchJobs;
 using PosterGen.Tests.Api;
 using PosterGen.Tests.Support;
@@ -134,7 +135,7 @@ public abstract class JobRetentionTests(IDictionary<string, string?>? settings =
         {
             db.BatchJobs.Add(new BatchJobState
             {
-                CorrelationId = job, CurrentState = nameof(BatchJobStateMachine.Completed), TemplateKey = "retention", TemplateVersion = 1,
+                CorrelationId = job, Tenant = Tenants.Default, CurrentState = nameof(BatchJobStateMachine.Completed), TemplateKey = "retention", TemplateVersion = 1,
                 TotalItems = items, SucceededCount = items, CreatedAt = finished.AddHours(-1), CompletedAt = finished, DeadlineAt = finished.AddDays(1),
             });
             db.BatchItems.AddRange(Enumerable.Range(0, items).Select(i => new BatchItem { JobId = job, ItemIndex = i, Data = "{}", State = BatchItemState.Done }));
