@@ -53,6 +53,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -109,12 +117,24 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("state");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.HasKey("JobId", "ItemIndex")
                         .HasName("pk_batch_items");
 
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_batch_items_leases")
                         .HasFilter("state = 'rendering'");
+
+                    b.HasIndex("Tenant")
+                        .HasDatabaseName("ix_batch_items_pending")
+                        .HasFilter("state <> 'done'");
 
                     b.HasIndex("Priority", "QueuedAt", "ItemIndex")
                         .HasDatabaseName("ix_batch_items_queue")
@@ -150,6 +170,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("message");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
 
                     b.HasKey("Id")
                         .HasName("pk_job_logs");
@@ -213,6 +241,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("storage_key");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<string>("Url")
                         .HasColumnType("text")
                         .HasColumnName("url");
@@ -264,6 +300,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("section");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -271,9 +315,9 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_templates");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("Tenant", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_templates_key");
+                        .HasDatabaseName("ix_templates_tenant_key");
 
                     b.ToTable("templates", (string)null);
                 });
@@ -323,6 +367,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.Property<int>("TemplateId")
                         .HasColumnType("integer")
                         .HasColumnName("template_id");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -377,6 +429,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("template_id");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -393,6 +453,75 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_template_versions_template_id_version");
 
                     b.ToTable("template_versions", (string)null);
+                });
+
+            modelBuilder.Entity("PosterGen.Persistence.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("request_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.HasIndex("Tenant", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_tenant_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("PosterGen.Persistence.Outbox.InboxMessage", b =>
@@ -560,6 +689,14 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("template_version");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<int>("TotalItems")
                         .HasColumnType("integer")
                         .HasColumnName("total_items");
@@ -580,9 +717,6 @@ namespace PosterGen.Persistence.Migrations.Postgres
                     b.HasIndex("CompletedAt")
                         .HasDatabaseName("ix_batch_job_state_completed_at");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_batch_job_state_created_at");
-
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_batch_job_state_current_state");
 
@@ -591,6 +725,9 @@ namespace PosterGen.Persistence.Migrations.Postgres
 
                     b.HasIndex("RetryOf")
                         .HasDatabaseName("ix_batch_job_state_retry_of");
+
+                    b.HasIndex("Tenant", "CreatedAt")
+                        .HasDatabaseName("ix_batch_job_state_tenant_created_at");
 
                     b.ToTable("batch_job_state", (string)null);
                 });

@@ -46,6 +46,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -102,12 +110,24 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.HasKey("JobId", "ItemIndex")
                         .HasName("pk_batch_items");
 
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_batch_items_leases")
                         .HasFilter("state = 'rendering'");
+
+                    b.HasIndex("Tenant")
+                        .HasDatabaseName("ix_batch_items_pending")
+                        .HasFilter("state <> 'done'");
 
                     b.HasIndex("Priority", "QueuedAt", "ItemIndex")
                         .HasDatabaseName("ix_batch_items_queue")
@@ -141,6 +161,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("message");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
 
                     b.HasKey("Id")
                         .HasName("pk_job_logs");
@@ -202,6 +230,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("storage_key");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<string>("Url")
                         .HasColumnType("TEXT")
                         .HasColumnName("url");
@@ -251,6 +287,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("section");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -258,9 +302,9 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_templates");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("Tenant", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_templates_key");
+                        .HasDatabaseName("ix_templates_tenant_key");
 
                     b.ToTable("templates", (string)null);
                 });
@@ -308,6 +352,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.Property<int>("TemplateId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("template_id");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -360,6 +412,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("template_id");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
@@ -376,6 +436,73 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_template_versions_template_id_version");
 
                     b.ToTable("template_versions", (string)null);
+                });
+
+            modelBuilder.Entity("PosterGen.Persistence.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.HasIndex("Tenant", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_tenant_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("PosterGen.Persistence.Outbox.InboxMessage", b =>
@@ -541,6 +668,14 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("template_version");
 
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default")
+                        .HasColumnName("tenant");
+
                     b.Property<int>("TotalItems")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_items");
@@ -561,9 +696,6 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                     b.HasIndex("CompletedAt")
                         .HasDatabaseName("ix_batch_job_state_completed_at");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_batch_job_state_created_at");
-
                     b.HasIndex("CurrentState")
                         .HasDatabaseName("ix_batch_job_state_current_state");
 
@@ -572,6 +704,9 @@ namespace PosterGen.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RetryOf")
                         .HasDatabaseName("ix_batch_job_state_retry_of");
+
+                    b.HasIndex("Tenant", "CreatedAt")
+                        .HasDatabaseName("ix_batch_job_state_tenant_created_at");
 
                     b.ToTable("batch_job_state", (string)null);
                 });
