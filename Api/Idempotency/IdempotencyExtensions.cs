@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
 namespace PosterGen.Api.Idempotency;
 
 public static class IdempotencyExtensions
@@ -19,5 +22,20 @@ public static class IdempotencyExtensions
     /// <summary>Answers a repeat of this route's request with the first answer (see <see cref="IdempotencyFilter"/>).</summary>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<IdempotencyFilter>()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            // The filter reads the header itself, so the generator does not see it; clients need to.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyFilter.HeaderName,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "Repeats of this request with the same key and body within 24 hours get the first answer "
+                        + $"(marked {IdempotencyFilter.ReplayedHeaderName}: true) instead of a second job; another body with the key is 422.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Persistence.Idempotency.IdempotencyRecords.MaxKeyLength },
+                });
+                return Task.CompletedTask;
+            });
 }

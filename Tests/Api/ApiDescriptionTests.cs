@@ -63,6 +63,21 @@ public partial class ApiDescriptionTests : EmbeddedServiceFixture
     }
 
     [Test]
+    public void The_generation_posts_describe_their_idempotency_key_and_its_answers()
+    {
+        foreach (var path in new[] { "/api/generate", "/api/generate-async", "/api/templates/generate", "/api/generate-batch", "/api/generate-batch/csv", "/api/generate-bulk" })
+        {
+            var post = Operation(path, "post");
+            var headers = post.GetProperty("parameters").EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString());
+            Assert.That(headers, Does.Contain("Idempotency-Key"), path);
+            Assert.That(ResponseTypes(post, "422"), Does.Contain("application/problem+json"), path);
+        }
+        Assert.That(Operation("/api/jobs/{id}/cancel", "post").TryGetProperty("parameters", out var cancel)
+            && cancel.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key"), Is.False, "cancel is idempotent by itself");
+    }
+
+    [Test]
     public async Task An_asset_upload_is_described_without_refusing_the_content_type_curl_sends()
     {
         var put = Operation("/api/templates/{key}/assets/{name}", "put");

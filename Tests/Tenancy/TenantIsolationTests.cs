@@ -154,6 +154,11 @@ public abstract class TenantIsolationTests(IDictionary<string, string?>? databas
             Is.EqualTo(new[] { "acme" }));
         Assert.That(await RowsAsync(db => db.ApiKeys.OrderBy(k => k.Name).Select(k => k.Name + ":" + k.Tenant).ToListAsync()),
             Is.EqualTo(new[] { "acme:acme", "beta-ci:beta" }));
+
+        // The view support staff start from says whose each job is, as the saga rows do.
+        var overview = await RowsAsync(db => db.Database.SqlQuery<string>($"SELECT tenant AS \"Value\" FROM job_overview").ToListAsync());
+        var jobs = await RowsAsync(db => db.BatchJobs.Select(j => j.Tenant).ToListAsync());
+        Assert.That(overview, Is.EquivalentTo(jobs).And.Contain("acme").And.Contain("beta"));
     }
 
     [Test, Order(5)]

@@ -12,6 +12,9 @@ namespace PosterGen.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The view names columns of batch_job_state, so it is rebuilt around the change below.
+            migrationBuilder.Sql("DROP VIEW job_overview;");
+
             migrationBuilder.DropIndex(
                 name: "ix_templates_key",
                 table: "templates");
@@ -132,11 +135,43 @@ namespace PosterGen.Persistence.Migrations.Postgres
                 table: "idempotency_keys",
                 columns: new[] { "tenant", "key" },
                 unique: true);
+
+            // Support staff see whose job it is: SELECT * FROM job_overview WHERE tenant = ...
+            migrationBuilder.Sql("""
+                CREATE VIEW job_overview AS
+                SELECT s.correlation_id AS job_id,
+                       s.tenant,
+                       s.current_state AS state,
+                       s.template_key || '@' || s.template_version AS template,
+                       s.client,
+                       s.total_items,
+                       s.succeeded_count AS succeeded,
+                       s.failed_count AS failed,
+                       s.cancelled_count AS cancelled,
+                       s.succeeded_count + s.failed_count + s.cancelled_count AS processed,
+                       s.total_items - s.succeeded_count - s.failed_count - s.cancelled_count AS remaining,
+                       ROUND(100.0 * (s.succeeded_count + s.failed_count + s.cancelled_count) / NULLIF(s.total_items, 0), 1) AS percent_done,
+                       (SELECT COUNT(*) FROM batch_items i WHERE i.job_id = s.correlation_id AND i.state = 'queued') AS items_queued,
+                       (SELECT COUNT(*) FROM batch_items i WHERE i.job_id = s.correlation_id AND i.state = 'rendering') AS items_rendering,
+                       s.created_at,
+                       s.dispatched_at,
+                       s.completed_at,
+                       s.deadline_at,
+                       EXTRACT(EPOCH FROM s.completed_at - s.created_at) AS duration_seconds,
+                       s.failure_reason,
+                       s.retry_of,
+                       (SELECT COUNT(*) FROM poster_results r WHERE r.job_id = s.correlation_id) AS result_rows,
+                       (SELECT r.error FROM poster_results r WHERE r.job_id = s.correlation_id AND r.status = 'failed'
+                         ORDER BY r.id DESC LIMIT 1) AS last_error
+                FROM batch_job_state s;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP VIEW job_overview;");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 
@@ -194,6 +229,34 @@ namespace PosterGen.Persistence.Migrations.Postgres
                 name: "ix_batch_job_state_created_at",
                 table: "batch_job_state",
                 column: "created_at");
+
+            migrationBuilder.Sql("""
+                CREATE VIEW job_overview AS
+                SELECT s.correlation_id AS job_id,
+                       s.current_state AS state,
+                       s.template_key || '@' || s.template_version AS template,
+                       s.client,
+                       s.total_items,
+                       s.succeeded_count AS succeeded,
+                       s.failed_count AS failed,
+                       s.cancelled_count AS cancelled,
+                       s.succeeded_count + s.failed_count + s.cancelled_count AS processed,
+                       s.total_items - s.succeeded_count - s.failed_count - s.cancelled_count AS remaining,
+                       ROUND(100.0 * (s.succeeded_count + s.failed_count + s.cancelled_count) / NULLIF(s.total_items, 0), 1) AS percent_done,
+                       (SELECT COUNT(*) FROM batch_items i WHERE i.job_id = s.correlation_id AND i.state = 'queued') AS items_queued,
+                       (SELECT COUNT(*) FROM batch_items i WHERE i.job_id = s.correlation_id AND i.state = 'rendering') AS items_rendering,
+                       s.created_at,
+                       s.dispatched_at,
+                       s.completed_at,
+                       s.deadline_at,
+                       EXTRACT(EPOCH FROM s.completed_at - s.created_at) AS duration_seconds,
+                       s.failure_reason,
+                       s.retry_of,
+                       (SELECT COUNT(*) FROM poster_results r WHERE r.job_id = s.correlation_id) AS result_rows,
+                       (SELECT r.error FROM poster_results r WHERE r.job_id = s.correlation_id AND r.status = 'failed'
+                         ORDER BY r.id DESC LIMIT 1) AS last_error
+                FROM batch_job_state s;
+                """);
         }
     }
 }
