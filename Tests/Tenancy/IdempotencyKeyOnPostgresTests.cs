@@ -1,3 +1,5 @@
+using PosterGen.Tests.Distributed;
+
 namespace PosterGen.Tests.Tenancy;
 
 /// <summary>The same Idempotency-Key answers on PostgreSQL, whose unique index decides concurrent duplicates there.</summary>
