@@ -7,8 +7,16 @@ namespace PosterGen.Api.Models;
 public interface ITemplateContent
 {
     string? Name { get; }
+
+    /// <summary>An HTML page; or else <see cref="FabricJson"/>.</summary>
     string? HtmlContent { get; }
     string? CssContent { get; }
+
+    /// <summary>A Fabric.js canvas as <c>canvas.toJSON()</c> writes it, as a JSON object or a string of one.</summary>
+    JsonElement? FabricJson { get; }
+
+    /// <summary>With <see cref="FabricJson"/>: canvas objects, by index, filled from item fields.</summary>
+    IReadOnlyList<VariableMappingRequest>? VariableMappings { get; }
 
     /// <summary>A named size (<c>instagram-story</c>, <c>og-image</c>, <c>a4</c>, ...); width and height, when given, win.</summary>
     string? Preset { get; }
@@ -29,7 +37,9 @@ public record UploadTemplateRequest(
     int? Height,
     bool? SetAsActive,
     string? Preset = null,
-    JsonElement? SampleData = null) : ITemplateContent;
+    JsonElement? SampleData = null,
+    JsonElement? FabricJson = null,
+    IReadOnlyList<VariableMappingRequest>? VariableMappings = null) : ITemplateContent;
 
 /// <summary>Body of <c>PUT /api/templates/{key}</c>: the next version of an existing template.</summary>
 public record NewVersionRequest(
@@ -40,10 +50,16 @@ public record NewVersionRequest(
     int? Height,
     bool? SetAsActive,
     string? Preset = null,
-    JsonElement? SampleData = null) : ITemplateContent
+    JsonElement? SampleData = null,
+    JsonElement? FabricJson = null,
+    IReadOnlyList<VariableMappingRequest>? VariableMappings = null) : ITemplateContent
 {
-    public UploadTemplateRequest ForTemplate() => new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive, Preset, SampleData);
+    public UploadTemplateRequest ForTemplate() =>
+        new(null, Name, HtmlContent, CssContent, Width, Height, SetAsActive, Preset, SampleData, FabricJson, VariableMappings);
 }
+
+/// <summary><c>{"object": 3, "field": "name"}</c>: canvas object 3 shows the item's <c>name</c>.</summary>
+public record VariableMappingRequest(int? Object, string? Field);
 
 /// <summary>Body of <c>POST /api/templates/{key}/activate</c>.</summary>
 public record ActivateRequest(int Version);
@@ -57,7 +73,8 @@ public record TemplateVersionResponse(
     int Width,
     int Height,
     IReadOnlyList<TemplatePlaceholder> Placeholders,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    IReadOnlyList<VariableMapping>? VariableMappings = null);
 
 public record TemplateResponse(
     string Key,
@@ -73,6 +90,7 @@ public record TemplateDetailResponse(
     string Section,
     int? ActiveVersion,
     int LatestVersion,
-    string HtmlContent,
+    string? HtmlContent,
     string? CssContent,
-    IReadOnlyList<TemplateVersionResponse> Versions);
+    IReadOnlyList<TemplateVersionResponse> Versions,
+    JsonElement? FabricJson = null);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PosterGen.Api.Models;
 using PosterGen.Consumers.Rendering;
@@ -32,15 +33,21 @@ public class TemplateStore(PosterGenDbContext db)
             template.Versions.ForEach(v => v.IsActive = false);
 
         (int Width, int Height)? preset = SizePresets.TryGet(request.Preset, out var size) ? size : null;
+        var fabricJson = request.FabricJsonText();
+        var mappings = request.VariableMappings?.Select(m => new VariableMapping(m.Object!.Value, m.Field!)).ToList() ?? [];
+        var placeholders = fabricJson is null
+            ? PlaceholderExtractor.Extract(request.HtmlContent!, request.CssContent)
+            : FabricCanvas.Load(fabricJson).Placeholders(mappings);
         var version = new TemplateVersion
         {
             Version = (previous?.Version ?? 0) + 1,
-            Html = request.HtmlContent!,
+            Html = fabricJson is null ? request.HtmlContent : null,
             Css = request.CssContent,
+            FabricJson = fabricJson,
+            VariableMappings = mappings,
             Width = request.Width ?? preset?.Width ?? previous?.Width ?? DefaultSize,
             Height = request.Height ?? preset?.Height ?? previous?.Height ?? DefaultSize,
-            Placeholders = PlaceholderExtractor.Extract(request.HtmlContent!, request.CssContent)
-                .Select(p => PlaceholderSamples.Describe(p, request.SampleData)).ToList(),
+            Placeholders = placeholders.Select(p => PlaceholderSamples.Describe(p, request.SampleData)).ToList(),
             IsActive = activate || template.Versions.All(v => !v.IsActive),
             CreatedAt = now,
         };
@@ -78,7 +85,8 @@ public class TemplateStore(PosterGenDbContext db)
         var shown = template.Versions.FirstOrDefault(v => v.IsActive) ?? template.Versions.MaxBy(v => v.Version)!;
         var summary = ToSummary(template);
         return new TemplateDetailResponse(summary.Key, summary.Name, summary.Section, summary.ActiveVersion, summary.LatestVersion,
-            shown.Html, shown.Css, summary.Versions);
+            shown.Html, shown.Css, summary.Versions,
+            shown.FabricJson is { } canvas ? JsonSerializer.Deserialize<JsonElement>(canvas) : null);
     }
 
     private static TemplateResponse ToSummary(Template template) => new(
@@ -89,7 +97,7 @@ public class TemplateStore(PosterGenDbContext db)
 
     private static TemplateVersionResponse ToResponse(Template template, TemplateVersion version) => new(
         template.Key, template.Name, template.Section, version.Version, version.IsActive, version.Width, version.Height,
-        version.Placeholders, version.CreatedAt);
+        version.Placeholders, version.CreatedAt, version.FabricJson is null ? null : version.VariableMappings);
 
     /// <summary>The key a new upload goes under: from its section, else its name.</summary>
     public static string KeyFor(UploadTemplateRequest request) =>

@@ -16,8 +16,12 @@ public abstract class TemplateContentValidator<T> : AbstractValidator<T> where T
 
     protected TemplateContentValidator()
     {
-        RuleFor(x => x.HtmlContent).NotEmpty().MaximumLength(MaxHtmlLength).DependentRules(() =>
-            RuleFor(x => x.HtmlContent).Must(text => BeHandlebars(text!)).WithMessage(x => TemplateSyntax.FindError(x.HtmlContent!)));
+        // A canvas version has no HTML; FabricCanvasContentValidator<T> checks it instead.
+        When(x => x.FabricJson is null or { ValueKind: JsonValueKind.Null }, () =>
+            RuleFor(x => x.HtmlContent).NotEmpty().WithMessage("html_content or fabric_json is required.").MaximumLength(MaxHtmlLength)
+                .DependentRules(() =>
+                    RuleFor(x => x.HtmlContent).Must(text => BeHandlebars(text!)).WithMessage(x => TemplateSyntax.FindError(x.HtmlContent!))));
+        Include(new FabricCanvasContentValidator<T>());
         RuleFor(x => x.CssContent).MaximumLength(MaxCssLength).DependentRules(() =>
             RuleFor(x => x.CssContent).Must(text => BeHandlebars(text!)).When(x => x.CssContent is not null)
                 .WithMessage(x => TemplateSyntax.FindError(x.CssContent!)));

@@ -32,6 +32,7 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
     private readonly RendererOptions options;
     private readonly ChromiumOptions chromium;
     private readonly TemplateCompiler compiler;
+    private readonly FabricCanvasFiller canvases;
     private readonly RequestRouter router;
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentQueue<Lane> idle = new();
@@ -41,12 +42,14 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         IOptions<RendererOptions> rendererOptions,
         IOptions<ChromiumOptions> chromiumOptions,
         TemplateCompiler compiler,
+        FabricCanvasFiller canvases,
         RequestRouter router,
         ILogger<ChromiumPosterRenderer> logger)
     {
         options = rendererOptions.Value;
         chromium = chromiumOptions.Value;
         this.compiler = compiler;
+        this.canvases = canvases;
         this.router = router;
         slots = new SemaphoreSlim(options.Concurrency);
         browsers = Enumerable.Range(0, Math.Min(options.Browsers, options.Concurrency))
@@ -58,7 +61,8 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
     public async Task<RenderedPoster> RenderAsync(PosterTemplate template, JsonElement data, RenderOptions renderOptions, CancellationToken cancellationToken)
     {
         var format = OutputFormat.Parse(renderOptions.Format);
-        var html = compiler.Fill(template, data);
+        // A canvas version is filled as JSON, an HTML one as markup; either way before a page is taken.
+        var filled = template.Canvas is null ? compiler.Fill(template, data) : canvases.Fill(template, data);
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
 
         await slots.WaitAsync(cancellationToken);
@@ -68,8 +72,10 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         try
         {
             var page = await TakePageAsync(lane!, template, renderOptions.DeviceScaleFactor, cancellationToken);
-            var content = await page.RenderAsync(html, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout)
-                .WaitAsync(timeout, cancellationToken);
+            var rendering = template.Canvas is null
+                ? page.RenderAsync(filled, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout)
+                : page.RenderCanvasAsync(filled, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout);
+            var content = await rendering.WaitAsync(timeout, cancellationToken);
             page.Session.CountRender();
             rendered = true;
 

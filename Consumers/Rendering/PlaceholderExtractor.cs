@@ -90,7 +90,8 @@ public static partial class PlaceholderExtractor
             found[index] = found[index] with { Required = true };
     }
 
-    private static bool IsName(string text) => Name().IsMatch(text) && !Keywords.Contains(text);
+    /// <summary>Whether <paramref name="text"/> can name a placeholder: <c>name</c>, <c>owner.name</c>.</summary>
+    public static bool IsName(string text) => Name().IsMatch(text) && !Keywords.Contains(text);
 
     [GeneratedRegex(@"\{\{\{?~?(?<body>[^{}]*?)~?\}?\}\}")]
     private static partial Regex Tag();

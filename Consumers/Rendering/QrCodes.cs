@@ -1,4 +1,5 @@
 using System.Text;
+using HandlebarsDotNet;
 using QRCoder;
 
 namespace PosterGen.Consumers.Rendering;
@@ -14,6 +15,14 @@ public static class QrCodes
 
     /// <summary>Past this a QR code has too many modules to scan reliably off a poster.</summary>
     public const int MaxLength = 1000;
+
+    /// <summary>Makes <c>{{qr x}}</c> available to <paramref name="handlebars"/>.</summary>
+    public static void Register(IHandlebars handlebars) =>
+        // A data URI is base64 and a fixed prefix: nothing in it needs escaping, and escaping '=' would only bloat it.
+        handlebars.RegisterHelper(HelperName, (EncodedTextWriter output, Context _, Arguments arguments) =>
+            output.WriteSafeString(DataUri(arguments.Length > 0 && arguments[0] is { } value and not UndefinedBindingResult
+                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
+                : null)));
 
     /// <summary>The data URI, or an empty string for no value, so <c>{{#if link}}</c> templates need no special case.</summary>
     public static string DataUri(string? text)

@@ -22,6 +22,26 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
 
     public async Task<byte[]> RenderAsync(string html, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
     {
+        await LoadAsync(html, template, deviceScale, timeout);
+        await page.EvaluateFunctionAsync(WaitForFontsAndImages);
+        requests.ThrowIfFailed();
+        return await CaptureAsync(template, format, quality);
+    }
+
+    /// <summary>A Fabric.js canvas version: the canvas page, then the filled canvas JSON drawn on it.</summary>
+    public async Task<byte[]> RenderCanvasAsync(string canvasJson, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
+    {
+        await LoadAsync(FabricCanvasPage.Html(template), template, deviceScale, timeout);
+        var failure = await page.EvaluateFunctionAsync<string?>(FabricCanvasPage.Draw, canvasJson, template.Width, template.Height);
+        // An image or asset the router refused explains a failed load better than Fabric.js does.
+        requests.ThrowIfFailed();
+        if (failure is not null)
+            throw new RenderException($"The canvas could not be drawn: {failure}", isPermanent: true);
+        return await CaptureAsync(template, format, quality);
+    }
+
+    private async Task LoadAsync(string html, PosterTemplate template, double deviceScale, TimeSpan timeout)
+    {
         if (template.Width != width || template.Height != height || deviceScale != scale)
         {
             await page.SetViewportAsync(new ViewPortOptions { Width = template.Width, Height = template.Height, DeviceScaleFactor = deviceScale });
@@ -34,9 +54,10 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
             WaitUntil = [WaitUntilNavigation.Load],
             Timeout = (int)timeout.TotalMilliseconds,
         });
-        await page.EvaluateFunctionAsync(WaitForFontsAndImages);
-        requests.ThrowIfFailed();
+    }
 
+    private async Task<byte[]> CaptureAsync(PosterTemplate template, OutputFormat format, int quality)
+    {
         if (format == OutputFormat.Pdf)
             return await page.PdfDataAsync(new PdfOptions
             {

@@ -21,6 +21,8 @@ public static class RenderingExtensions
         builder.Services.AddOptions<ImageHostOptions>()
             .BindConfiguration(ImageHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TemplateCompiler>();
+        builder.Services.AddSingleton<FabricCanvasFiller>();
+        builder.Services.AddSingleton<FabricLibrary>();
         builder.Services.AddSingleton<RequestPolicy>();
         builder.Services.AddSingleton<AssetCache>();
         builder.Services.AddSingleton<RemoteImageFetcher>();

@@ -12,6 +12,9 @@ public enum RequestKind
     /// <summary><c>https://assets.postergen.invalid/{name}</c>: answered from storage.</summary>
     TemplateAsset,
 
+    /// <summary><see cref="FabricLibrary.Url"/>: the renderer's own copy of Fabric.js.</summary>
+    RendererScript,
+
     /// <summary>An https URL on <c>Render:Images:AllowedHosts</c>: fetched by the render process, not Chromium.</summary>
     AllowedImage,
 }

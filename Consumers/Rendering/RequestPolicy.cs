@@ -14,6 +14,7 @@ public partial class RequestPolicy(IOptions<ImageHostOptions> images)
 {
     public RequestKind Classify(Uri url) =>
         url.Scheme is "data" or "blob" || url.AbsoluteUri == "about:blank" ? RequestKind.Inline
+        : FabricLibrary.IsScriptUrl(url) ? RequestKind.RendererScript
         : TemplateAssetUrls.TryGetName(url, out _) ? RequestKind.TemplateAsset
         : images.Value.IsAllowed(url) ? RequestKind.AllowedImage
         : RequestKind.Blocked;

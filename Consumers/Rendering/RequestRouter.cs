@@ -5,10 +5,11 @@ namespace PosterGen.Consumers.Rendering;
 
 /// <summary>
 /// Answers every request a rendering page makes, as <see cref="RequestPolicy"/> decides: inline
-/// content goes on, template assets are fulfilled from storage, allow-listed images are fetched by
-/// this process and fulfilled, and everything else is aborted. Chromium never opens a connection.
+/// content goes on, template assets are fulfilled from storage, Fabric.js from the renderer's own
+/// copy, allow-listed images are fetched by this process and fulfilled, and everything else is
+/// aborted. Chromium never opens a connection.
 /// </summary>
-public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageFetcher images)
+public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageFetcher images, FabricLibrary fabric)
 {
     // Fonts from another origin load only with CORS; the page's own origin is opaque.
     private static readonly Dictionary<string, object> Headers = new()
@@ -23,7 +24,7 @@ public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageF
         try
         {
             var kind = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ? policy.Classify(url) : RequestKind.Blocked;
-            if (kind is RequestKind.TemplateAsset or RequestKind.AllowedImage && request.Method != HttpMethod.Get)
+            if (kind is RequestKind.TemplateAsset or RequestKind.AllowedImage or RequestKind.RendererScript && request.Method != HttpMethod.Get)
                 kind = RequestKind.Blocked;
 
             switch (kind)
@@ -36,6 +37,9 @@ public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageF
                     break;
                 case RequestKind.AllowedImage:
                     await ServeImageAsync(request, url!, page);
+                    break;
+                case RequestKind.RendererScript:
+                    await ServeFabricAsync(request, page);
                     break;
                 default:
                     await request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
@@ -88,6 +92,19 @@ public class RequestRouter(RequestPolicy policy, AssetCache assets, RemoteImageF
         {
             page.Fail(reason);
             await request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
+        }
+    }
+
+    private async Task ServeFabricAsync(IRequest request, PageRequests page)
+    {
+        try
+        {
+            await RespondAsync(request, "text/javascript", fabric.Script);
+        }
+        catch (RenderException reason)
+        {
+            page.Fail(reason);
+            await request.AbortAsync(RequestAbortErrorCode.Failed);
         }
     }
 

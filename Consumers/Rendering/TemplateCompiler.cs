@@ -17,12 +17,7 @@ public class TemplateCompiler
     private readonly IHandlebars handlebars = Handlebars.Create();
     private readonly ConcurrentDictionary<(string Tenant, string Key, int Version), Lazy<HandlebarsTemplate<object, object>>> compiled = new();
 
-    public TemplateCompiler() =>
-        // A data URI is base64 and a fixed prefix: nothing in it needs escaping, and escaping '=' would only bloat it.
-        handlebars.RegisterHelper(QrCodes.HelperName, (EncodedTextWriter output, Context _, Arguments arguments) =>
-            output.WriteSafeString(QrCodes.DataUri(arguments.Length > 0 && arguments[0] is { } value and not UndefinedBindingResult
-                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
-                : null)));
+    public TemplateCompiler() => QrCodes.Register(handlebars);
 
     public string Fill(PosterTemplate template, JsonElement data)
     {
@@ -42,7 +37,8 @@ public class TemplateCompiler
     {
         try
         {
-            return handlebars.Compile(WithCss(template.Html, template.Css));
+            return handlebars.Compile(WithCss(template.Html
+                ?? throw new RenderException($"Template '{template.Key}@{template.Version}' has no HTML.", isPermanent: true), template.Css));
         }
         catch (HandlebarsException exception)
         {
@@ -59,7 +55,7 @@ public class TemplateCompiler
     }
 
     /// <summary>JSON into the dictionaries, lists and primitives Handlebars walks.</summary>
-    private static object? ToObject(JsonElement value) => value.ValueKind switch
+    internal static object? ToObject(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => ToObject(p.Value)),
         JsonValueKind.Array => value.EnumerateArray().Select(ToObject).ToList(),

@@ -48,14 +48,23 @@ public class TemplateCatalog(IDbContextFactory<PosterGenDbContext> contexts)
     {
         var row = await db.TemplateVersions.AsNoTracking()
             .Where(v => v.Tenant == tenant && v.Template.Key == key && v.Version == version)
-            .Select(v => new { v.Template.Name, v.Html, v.Css, v.Width, v.Height, v.Placeholders })
+            .Select(v => new { v.Template.Name, v.Html, v.Css, v.FabricJson, v.VariableMappings, v.Width, v.Height, v.Placeholders })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
 
-        var resolved = new ResolvedTemplate(
-            new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height) { Tenant = tenant }, row.Name, row.Placeholders,
-            PlaceholderExtractor.ImagePlaceholders(row.Html, row.Css), TemplateAssetUrls.NamesIn(row.Html, row.Css),
-            PlaceholderExtractor.BlockPlaceholders(row.Html, row.Css));
+        var poster = new PosterTemplate(key, version, row.Html, row.Css, row.Width, row.Height) { Tenant = tenant };
+        ResolvedTemplate resolved;
+        if (row.FabricJson is { } json)
+        {
+            var canvas = FabricCanvas.Load(json);
+            resolved = new ResolvedTemplate(poster with { Canvas = new FabricCanvasTemplate(json, row.VariableMappings) }, row.Name, row.Placeholders,
+                canvas.ImagePlaceholders(row.VariableMappings), TemplateAssetUrls.NamesIn(json, row.Css),
+                PlaceholderExtractor.BlockPlaceholders(canvas.TemplateText, null));
+        }
+        else
+            resolved = new ResolvedTemplate(poster, row.Name, row.Placeholders,
+                PlaceholderExtractor.ImagePlaceholders(row.Html!, row.Css), TemplateAssetUrls.NamesIn(row.Html!, row.Css),
+                PlaceholderExtractor.BlockPlaceholders(row.Html!, row.Css));
         return versions.GetOrAdd((tenant, key, version), resolved);
     }
 }

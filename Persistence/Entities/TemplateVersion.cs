@@ -14,8 +14,18 @@ public class TemplateVersion : ITenantOwned
 
     /// <summary>1, 2, 3... per template.</summary>
     public int Version { get; set; }
-    public string Html { get; set; } = null!;
+
+    /// <summary>The HTML page, or null for a Fabric.js canvas version (<see cref="FabricJson"/>).</summary>
+    public string? Html { get; set; }
+
+    /// <summary>With <see cref="Html"/> its stylesheet; with <see cref="FabricJson"/> the page's (its <c>@font-face</c> rules).</summary>
     public string? Css { get; set; }
+
+    /// <summary>A Fabric.js canvas as <c>canvas.toJSON()</c> writes it, or null for an HTML version. Exactly one of the two is set.</summary>
+    public string? FabricJson { get; set; }
+
+    /// <summary>Canvas objects filled from item fields by index, stored as a JSON array; empty for HTML versions.</summary>
+    public List<VariableMapping> VariableMappings { get; set; } = [];
     public int Width { get; set; }
     public int Height { get; set; }
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PosterGen.Persistence.Entities;
 
@@ -10,16 +8,12 @@ public class TemplateVersionEntityTypeConfiguration : IEntityTypeConfiguration<T
 {
     public void Configure(EntityTypeBuilder<TemplateVersion> builder)
     {
-        builder.ToTable("template_versions");
+        // A version is an HTML page or a Fabric.js canvas, never both or neither.
+        builder.ToTable("template_versions", t => t.HasCheckConstraint("ck_template_versions_html_or_fabric_json", "(html IS NULL) <> (fabric_json IS NULL)"));
         builder.HasIndex(v => new { v.TemplateId, v.Version }).IsUnique();
-        // Plain JSON text, e.g. [{"name":"title","required":true}], readable in psql as it is.
-        builder.Property(v => v.Placeholders)
-            .HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
-                json => JsonSerializer.Deserialize<List<TemplatePlaceholder>>(json, JsonSerializerOptions.Web) ?? new List<TemplatePlaceholder>(),
-                new ValueComparer<List<TemplatePlaceholder>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    list => list.Aggregate(0, (hash, p) => HashCode.Combine(hash, p.GetHashCode())),
-                    list => list.ToList()));
+        // [{"name":"title","required":true}]
+        builder.Property(v => v.Placeholders).HasJsonConversion();
+        // [{"object":3,"field":"name"}]: which canvas object shows which item field; HTML versions have none.
+        builder.Property(v => v.VariableMappings).HasJsonConversion().HasDefaultValueSql("'[]'");
     }
 }

@@ -25,7 +25,8 @@ public static class TestRenderer
             }),
             Options.Create(new ChromiumOptions()),
             new TemplateCompiler(),
-            new RequestRouter(new RequestPolicy(imageOptions), new AssetCache(storage), new RemoteImageFetcher(imageOptions)),
+            new FabricCanvasFiller(),
+            new RequestRouter(new RequestPolicy(imageOptions), new AssetCache(storage), new RemoteImageFetcher(imageOptions), new FabricLibrary()),
             NullLogger<ChromiumPosterRenderer>.Instance);
     }
 }

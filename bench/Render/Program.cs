@@ -106,9 +106,9 @@ static ChromiumPosterRenderer Renderer(int pages)
     // The benchmark's template has no assets and no remote images: nothing is ever read or fetched.
     var images = Options.Create(new ImageHostOptions());
     var requests = new RequestRouter(new RequestPolicy(images),
-        new AssetCache(new LocalFolderStorage(Options.Create(new StorageOptions()))), new RemoteImageFetcher(images));
+        new AssetCache(new LocalFolderStorage(Options.Create(new StorageOptions()))), new RemoteImageFetcher(images), new FabricLibrary());
     return new(Options.Create(new RendererOptions { Concurrency = pages }), Options.Create(new ChromiumOptions()),
-        new TemplateCompiler(), requests, NullLogger<ChromiumPosterRenderer>.Instance);
+        new TemplateCompiler(), new FabricCanvasFiller(), requests, NullLogger<ChromiumPosterRenderer>.Instance);
 }
 
 static void Report(string name, Measure.Throughput result) =>
