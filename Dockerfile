@@ -8,6 +8,9 @@ COPY Sagas/ Sagas/
 COPY Persistence/ Persistence/
 COPY Consumers/ Consumers/
 COPY Api/ Api/
+# Fabric.js for canvas templates, from npm; the publish copies it next to the renderer.
+COPY scripts/install-fabric.sh scripts/
+RUN bash scripts/install-fabric.sh
 RUN dotnet publish Api/Api.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12

@@ -17,5 +17,5 @@ if ! command -v npm >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
 fi
 mkdir -p "$PREFIX"
-npm install --prefix "$PREFIX" --no-audit --no-fund --omit=optional --loglevel=error "fabric@$FABRIC_VERSION" \
+npm install --prefix "$PREFIX" --save-exact --no-audit --no-fund --omit=optional --loglevel=error "fabric@$FABRIC_VERSION" \
   >"$PREFIX/install.log" 2>&1 || { tail -n 30 "$PREFIX/install.log" >&2; echo "installing fabric@$FABRIC_VERSION failed" >&2; exit 1; }

@@ -5,5 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-chromium.sh
+# Fabric.js for canvas templates; the build copies it next to the renderer.
+bash scripts/install-fabric.sh
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:8080}"
 exec dotnet run --project Api -c Release -- "$@"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: unit, saga, browser, in-process HTTP and distributed tests. Installs what they
-# need (Chromium; PostgreSQL, RabbitMQ, s3rver and the Kafka mock through scripts/stack.sh),
+# need (Chromium, Fabric.js; PostgreSQL, RabbitMQ, s3rver and the Kafka mock through scripts/stack.sh),
 # starts the servers, and stops them again. Results land in TestResults/*.trx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-chromium.sh
+# Fabric.js for canvas templates; the build copies it next to the renderer.
+bash scripts/install-fabric.sh
 # The allow-listed image host test puts a public address on loopback with ip (iproute2).
 if ! command -v ip >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >/dev/null

@@ -7,7 +7,8 @@ namespace PosterGen.Api.Templates;
 
 /// <summary>
 /// Sample values and type hints for placeholders: what the uploader gave, else a guess from the
-/// name, and the data a preview renders with.
+/// name, and the data a preview renders with. A placeholder given a sample is optional: the
+/// uploader has said what it looks like filled, so an item may leave it out (it prints empty).
 /// </summary>
 public static partial class PlaceholderSamples
 {
@@ -17,7 +18,7 @@ public static partial class PlaceholderSamples
             && sample.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
         {
             var text = sample.ValueKind == JsonValueKind.String ? sample.GetString()! : sample.GetRawText();
-            return placeholder with { Type = TypeOf(sample, text), Sample = text };
+            return placeholder with { Required = false, Type = TypeOf(sample, text), Sample = text };
         }
         return placeholder with { Type = ImageName().IsMatch(placeholder.Name) ? "image" : ColorName().IsMatch(placeholder.Name) ? "color" : "text" };
     }

@@ -72,10 +72,8 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         try
         {
             var page = await TakePageAsync(lane!, template, renderOptions.DeviceScaleFactor, cancellationToken);
-            var rendering = template.Canvas is null
-                ? page.RenderAsync(filled, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout)
-                : page.RenderCanvasAsync(filled, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout);
-            var content = await rendering.WaitAsync(timeout, cancellationToken);
+            var content = await page.RenderAsync(filled, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout)
+                .WaitAsync(timeout, cancellationToken);
             page.Session.CountRender();
             rendered = true;
 

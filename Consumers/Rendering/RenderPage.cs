@@ -20,27 +20,8 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
 
     public BrowserSession Session { get; } = session;
 
-    public async Task<byte[]> RenderAsync(string html, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
-    {
-        await LoadAsync(html, template, deviceScale, timeout);
-        await page.EvaluateFunctionAsync(WaitForFontsAndImages);
-        requests.ThrowIfFailed();
-        return await CaptureAsync(template, format, quality);
-    }
-
-    /// <summary>A Fabric.js canvas version: the canvas page, then the filled canvas JSON drawn on it.</summary>
-    public async Task<byte[]> RenderCanvasAsync(string canvasJson, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
-    {
-        await LoadAsync(FabricCanvasPage.Html(template), template, deviceScale, timeout);
-        var failure = await page.EvaluateFunctionAsync<string?>(FabricCanvasPage.Draw, canvasJson, template.Width, template.Height);
-        // An image or asset the router refused explains a failed load better than Fabric.js does.
-        requests.ThrowIfFailed();
-        if (failure is not null)
-            throw new RenderException($"The canvas could not be drawn: {failure}", isPermanent: true);
-        return await CaptureAsync(template, format, quality);
-    }
-
-    private async Task LoadAsync(string html, PosterTemplate template, double deviceScale, TimeSpan timeout)
+    /// <param name="content">The filled HTML page, or for a Fabric.js canvas version the filled canvas JSON.</param>
+    public async Task<byte[]> RenderAsync(string content, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
     {
         if (template.Width != width || template.Height != height || deviceScale != scale)
         {
@@ -49,15 +30,17 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
         }
 
         requests.Begin(template);
-        await page.SetContentAsync(html, new SetContentOptions
+        await page.SetContentAsync(template.Canvas is null ? content : FabricCanvasPage.Html(template), new SetContentOptions
         {
             WaitUntil = [WaitUntilNavigation.Load],
             Timeout = (int)timeout.TotalMilliseconds,
         });
-    }
+        if (template.Canvas is null)
+            await page.EvaluateFunctionAsync(WaitForFontsAndImages);
+        else
+            await DrawCanvasAsync(content, template);
+        requests.ThrowIfFailed();
 
-    private async Task<byte[]> CaptureAsync(PosterTemplate template, OutputFormat format, int quality)
-    {
         if (format == OutputFormat.Pdf)
             return await page.PdfDataAsync(new PdfOptions
             {
@@ -80,6 +63,15 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
             arguments["quality"] = quality;
         var screenshot = await page.Client.SendAsync<CapturedScreenshot>("Page.captureScreenshot", arguments);
         return screenshot.Data is { Length: > 0 } data ? data : throw new RenderException("Chromium returned no screenshot.", isPermanent: false);
+    }
+
+    private async Task DrawCanvasAsync(string canvasJson, PosterTemplate template)
+    {
+        var failure = await page.EvaluateFunctionAsync<string?>(FabricCanvasPage.Draw, canvasJson, template.Width, template.Height);
+        // An image or asset the router refused explains a failed load better than Fabric.js does.
+        requests.ThrowIfFailed();
+        if (failure is not null)
+            throw new RenderException($"The canvas could not be drawn: {failure}", isPermanent: true);
     }
 
     public async Task CloseAsync()

@@ -14,14 +14,14 @@ namespace PosterGen.Consumers.Rendering;
 public class FabricCanvasFiller
 {
     private readonly IHandlebars handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-    private readonly ConcurrentDictionary<(string Key, int Version), Lazy<IReadOnlyList<CompiledSlot>>> compiled = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Key, int Version), Lazy<IReadOnlyList<CompiledSlot>>> compiled = new();
 
     public FabricCanvasFiller() => QrCodes.Register(handlebars);
 
     public string Fill(PosterTemplate template, JsonElement data)
     {
         var canvas = template.Canvas ?? throw new RenderException($"Template '{template.Key}@{template.Version}' is not a canvas.", isPermanent: true);
-        var slots = compiled.GetOrAdd((template.Key, template.Version),
+        var slots = compiled.GetOrAdd((template.Tenant, template.Key, template.Version),
             _ => new Lazy<IReadOnlyList<CompiledSlot>>(() => Compile(template, canvas))).Value;
 
         var root = JsonNode.Parse(canvas.Json)!;

@@ -10,7 +10,8 @@ public static class FabricCanvasPage
 {
     /// <summary>
     /// Waits for the fonts the text objects name (a canvas draws with whatever font is loaded at that
-    /// moment, so they are loaded first), lets Fabric.js load the images, then draws once.
+    /// moment, so they are loaded first), lets Fabric.js load the images, then draws once. An object
+    /// that cannot be loaded fails the poster rather than leaving a hole in it.
     /// Answers null, or why the canvas could not be drawn.
     /// </summary>
     public const string Draw = """
@@ -30,7 +31,12 @@ public static class FabricCanvasPage
             await document.fonts.ready;
             const canvas = new fabric.StaticCanvas(document.getElementById('poster'),
               { width, height, renderOnAddRemove: false, enableRetinaScaling: true });
-            await canvas.loadFromJSON(scene);
+            // Fabric.js leaves out an object it cannot load (an image that failed) and goes on: that is a failed poster here.
+            const failures = [];
+            await canvas.loadFromJSON(scene, (serialized, _, error) => {
+              if (error) failures.push(`a ${serialized.type} object: ${error.message ?? error}`);
+            });
+            if (failures.length) return failures.join('; ');
             canvas.renderAll();
             return null;
           } catch (error) {
