@@ -407,12 +407,15 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("css");
 
+                    b.Property<string>("FabricJson")
+                        .HasColumnType("text")
+                        .HasColumnName("fabric_json");
+
                     b.Property<int>("Height")
                         .HasColumnType("integer")
                         .HasColumnName("height");
 
                     b.Property<string>("Html")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("html");
 
@@ -437,6 +440,13 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasDefaultValue("default")
                         .HasColumnName("tenant");
 
+                    b.Property<string>("VariableMappings")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("variable_mappings")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -452,7 +462,10 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_template_versions_template_id_version");
 
-                    b.ToTable("template_versions", (string)null);
+                    b.ToTable("template_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_template_versions_html_or_fabric_json", "(html IS NULL) <> (fabric_json IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PosterGen.Persistence.Idempotency.IdempotencyRecord", b =>

@@ -390,12 +390,15 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("css");
 
+                    b.Property<string>("FabricJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fabric_json");
+
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER")
                         .HasColumnName("height");
 
                     b.Property<string>("Html")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("html");
 
@@ -420,6 +423,13 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasDefaultValue("default")
                         .HasColumnName("tenant");
 
+                    b.Property<string>("VariableMappings")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variable_mappings")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
@@ -435,7 +445,10 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_template_versions_template_id_version");
 
-                    b.ToTable("template_versions", (string)null);
+                    b.ToTable("template_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_template_versions_html_or_fabric_json", "(html IS NULL) <> (fabric_json IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PosterGen.Persistence.Idempotency.IdempotencyRecord", b =>
