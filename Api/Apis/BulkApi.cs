@@ -5,6 +5,7 @@ using PosterGen.Api.Bulk;
 using PosterGen.Api.Idempotency;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
+using PosterGen.Consumers.Rendering;
 
 namespace PosterGen.Api.Apis;
 
@@ -23,11 +24,18 @@ public static class BulkApi
     }
 
     /// <summary>Stores the inline template as a version (once per distinct HTML), then queues a poster per row.</summary>
-    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateBulkAsync(
-        BulkRequest request, InlineTemplates inline, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem>> GenerateBulkAsync(
+        BulkRequest request, InlineTemplates inline, [AsParameters] GenerationServices services, IPosterRenderer renderer,
+        CancellationToken cancellationToken)
     {
         var key = await inline.EnsureAsync(request.CsvTemplate!, request.Size ?? DefaultSize, cancellationToken);
         var rows = request.CsvData!.Value.EnumerateArray().Select(row => AsObject(row, request.CsvColumns!)).ToList();
+        if (request.DryRun == true)
+        {
+            var (found, notFound) = await GenerationApi.FindTemplateAsync(key, services, cancellationToken);
+            if (notFound is not null) return notFound;
+            return await DryRun.CheckAsync(found!, rows, i => $"csvData[{i}]", new Contracts.RenderOptions(), services, renderer, cancellationToken);
+        }
         var resolved = await GenerationApi.ResolveAsync(key, rows, i => $"csvData[{i}]", services, cancellationToken);
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;

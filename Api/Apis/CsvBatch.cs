@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Models;
+using PosterGen.Api.Validation;
+using PosterGen.Consumers.Rendering;
 
 namespace PosterGen.Api.Apis;
 
@@ -11,10 +13,17 @@ namespace PosterGen.Api.Apis;
 /// </summary>
 public static class CsvBatch
 {
-    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateAsync(
-        CsvBatchForm form, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem>> GenerateAsync(
+        CsvBatchForm form, [AsParameters] GenerationServices services, IPosterRenderer renderer, CancellationToken cancellationToken)
     {
         var items = form.Rows!.Items;
+        if (form.IsDryRun)
+        {
+            var (found, notFound) = await GenerationApi.FindTemplateAsync(form.TemplateId!, services, cancellationToken);
+            if (notFound is not null) return notFound;
+            return await DryRun.CheckAsync(found!, items, i => $"rows[{i}]",
+                RenderOptionsRequestValidator.ToOptions(form.Options), services, renderer, cancellationToken);
+        }
         var resolved = await GenerationApi.ResolveAsync(form.TemplateId!, items, i => $"rows[{i}]", services, cancellationToken);
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;

@@ -41,10 +41,10 @@ public static class GenerationApi
         var template = resolved.Template!;
         try
         {
-            var (stored, cacheHit) = await services.Posters.GetOrRenderAsync(template.Poster, request.CustomData ?? EmptyObject,
+            var (stored, cacheHit, warnings) = await services.Posters.GetOrRenderAsync(template.Poster, request.CustomData ?? EmptyObject,
                 RenderOptionsRequestValidator.ToOptions(request.Options), cancellationToken);
             return TypedResults.Ok(new GenerateResponse(PosterUrls.AbsoluteFor(http)(stored.Url)!, template.Poster.Version,
-                template.Name, stopwatch.ElapsedMilliseconds, cacheHit));
+                template.Name, stopwatch.ElapsedMilliseconds, cacheHit, warnings));
         }
         catch (RenderException exception)
         {
@@ -66,9 +66,16 @@ public static class GenerationApi
         return await SubmitAsync(resolved.Template!, [item], request.Options, request.Metadata, services, cancellationToken);
     }
 
-    public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateBatchAsync(
-        BatchRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem>> GenerateBatchAsync(
+        BatchRequest request, [AsParameters] GenerationServices services, IPosterRenderer renderer, CancellationToken cancellationToken)
     {
+        if (request.DryRun == true)
+        {
+            var (found, notFound) = await FindTemplateAsync(request.TemplateId!, services, cancellationToken);
+            if (notFound is not null) return notFound;
+            return await DryRun.CheckAsync(found!, request.Items!, i => $"items[{i}]",
+                RenderOptionsRequestValidator.ToOptions(request.Options), services, renderer, cancellationToken);
+        }
         var resolved = await ResolveAsync(request.TemplateId!, request.Items!, i => $"items[{i}]", services, cancellationToken);
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
@@ -97,17 +104,24 @@ public static class GenerationApi
         string templateId, IReadOnlyList<JsonElement> items, Func<int, string> pathOf, GenerationServices services,
         CancellationToken cancellationToken)
     {
+        var (template, problem) = await FindTemplateAsync(templateId, services, cancellationToken);
+        if (problem is not null) return new Resolution(null, problem, null);
+
+        var result = await services.Items.ValidateAsync(new TemplateItems(template!, items, pathOf), cancellationToken);
+        return result.IsValid ? new Resolution(template, null, null) : new Resolution(null, null, TypedResults.ValidationProblem(result.ToDictionary()));
+    }
+
+    /// <summary>The template (404 when missing) if every asset it names is uploaded (422 otherwise).</summary>
+    internal static async Task<(ResolvedTemplate? Template, ProblemHttpResult? Problem)> FindTemplateAsync(
+        string templateId, GenerationServices services, CancellationToken cancellationToken)
+    {
         TemplateReference.TryParse(templateId, out var reference);
         var template = await services.Templates.FindAsync(services.Tenant.Required, reference, cancellationToken);
         if (template is null)
-            return new Resolution(null, Problems.TemplateNotFound(templateId), null);
+            return (null, Problems.TemplateNotFound(templateId));
 
         var missing = template.MissingAssets.ToList();
-        if (missing.Count > 0)
-            return new Resolution(null, Problems.TemplateAssetsMissing(template.Poster.Key, missing), null);
-
-        var result = await services.Items.ValidateAsync(new TemplateItems(template, items, pathOf), cancellationToken);
-        return result.IsValid ? new Resolution(template, null, null) : new Resolution(null, null, TypedResults.ValidationProblem(result.ToDictionary()));
+        return missing.Count > 0 ? (null, Problems.TemplateAssetsMissing(template.Poster.Key, missing)) : (template, null);
     }
 
     private static string? ClientOf(JsonElement? metadata) =>

@@ -114,5 +114,5 @@ public class JobQueries(TenantDbContexts contexts)
                 PosterStatus.Cancelled => "cancelled",
                 _ => "failed",
             },
-            result.GenerationTimeMs, result.Error, result.Attempts, result.CacheHit);
+            result.GenerationTimeMs, result.Error, result.Attempts, result.CacheHit, result.WarningList());
 }

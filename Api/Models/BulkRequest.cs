@@ -13,4 +13,6 @@ public record BulkRequest(
     [property: JsonPropertyName("csvTemplate")] string? CsvTemplate,
     [property: JsonPropertyName("csvColumns")] List<string>? CsvColumns,
     [property: JsonPropertyName("size")] string? Size,
-    [property: JsonPropertyName("metadata")] JsonElement? Metadata = null);
+    [property: JsonPropertyName("metadata")] JsonElement? Metadata = null,
+    // PosterGen's own field, not seed 002's: spelt like PosterGen's other batch requests.
+    [property: JsonPropertyName("dry_run")] bool? DryRun = null);

@@ -18,7 +18,9 @@ public record CsvBatchForm(
     string? Format,
     string? Quality,
     string? DeviceScaleFactor,
-    string? Priority)
+    string? Priority,
+    string? PngCompression,
+    string? DryRun)
 {
     public const string FileField = "file";
 
@@ -44,7 +46,8 @@ public record CsvBatchForm(
             await using var content = file.OpenReadStream();
             rows = await CsvTable.ReadAsync(content, context.RequestServices.PosterGen().MaxBatchItems, context.RequestAborted);
         }
-        return new CsvBatchForm(null, Text("template_id"), rows, Text("format"), Text("quality"), Text("device_scale_factor"), Text("priority"));
+        return new CsvBatchForm(null, Text("template_id"), rows, Text("format"), Text("quality"), Text("device_scale_factor"), Text("priority"),
+            Text("png_compression"), Text("dry_run"));
 
         // A field left empty in an HTML form is the same as one left out.
         string? Text(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
@@ -59,14 +62,20 @@ public record CsvBatchForm(
         ["quality"] = BodyDescriptions.Text("JPEG and WebP quality, 1-100."),
         ["device_scale_factor"] = BodyDescriptions.Text("Pixel density, 1-3."),
         ["priority"] = BodyDescriptions.Text("1 (first) to 10 (last)."),
+        ["png_compression"] = BodyDescriptions.Text("fast (default) or small.", Consumers.Rendering.PngCompression.Names),
+        ["dry_run"] = BodyDescriptions.Text($"true: check the rows (at most {Apis.DryRun.MaxItems}) and answer, storing nothing.", ["true", "false"]),
     }, "template_id", FileField);
 
-    private static CsvBatchForm Refused(string reason) => new(reason, null, null, null, null, null, null);
+    private static CsvBatchForm Refused(string reason) => new(reason, null, null, null, null, null, null, null, null);
 
     /// <summary>The options, once the validator has found them well-formed.</summary>
     public RenderOptionsRequest Options => new(
         Format,
         Quality is null ? null : int.Parse(Quality, System.Globalization.CultureInfo.InvariantCulture),
         DeviceScaleFactor is null ? null : double.Parse(DeviceScaleFactor, System.Globalization.CultureInfo.InvariantCulture),
-        Priority is null ? null : int.Parse(Priority, System.Globalization.CultureInfo.InvariantCulture));
+        Priority is null ? null : int.Parse(Priority, System.Globalization.CultureInfo.InvariantCulture),
+        PngCompression: PngCompression);
+
+    /// <summary>Whether the form asks for a dry run, once the validator has found <c>dry_run</c> well-formed.</summary>
+    public bool IsDryRun => DryRun is not null && bool.Parse(DryRun);
 }

@@ -6,12 +6,15 @@ namespace PosterGen.Api.Models;
 public record GenerateRequest(string? TemplateId, JsonElement? CustomData, JsonElement? Metadata, RenderOptionsRequest? Options);
 
 /// <summary>Body of <c>/api/generate-batch</c>.</summary>
-public record BatchRequest(string? TemplateId, List<JsonElement>? Items, JsonElement? Metadata, RenderOptionsRequest? Options);
+/// <param name="DryRun">Check the items (placeholders, images, text that fits) and answer, rendering and storing nothing.</param>
+public record BatchRequest(string? TemplateId, List<JsonElement>? Items, JsonElement? Metadata, RenderOptionsRequest? Options, bool? DryRun = null);
 
 /// <summary>
 /// Optional render settings; anything left out takes the default (PNG, scale 1, priority 5, and the
-/// deadline <c>Jobs:DefaultDeadlineSeconds</c>, after which unfinished items fail).
+/// deadline <c>Jobs:DefaultDeadlineSeconds</c>, after which unfinished items fail, and PNG compression <c>fast</c>).
 /// </summary>
-public record RenderOptionsRequest(string? Format, int? Quality, double? DeviceScaleFactor, int? Priority, int? DeadlineSeconds = null);
+public record RenderOptionsRequest(string? Format, int? Quality, double? DeviceScaleFactor, int? Priority, int? DeadlineSeconds = null,
+    string? PngCompression = null);
 
-public record GenerateResponse(string Url, int TemplateVersionUsed, string TemplateName, long GenerationTimeMs, bool CacheHit);
+public record GenerateResponse(string Url, int TemplateVersionUsed, string TemplateName, long GenerationTimeMs, bool CacheHit,
+    IReadOnlyList<string> Warnings);

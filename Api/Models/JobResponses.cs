@@ -40,7 +40,8 @@ public record PosterResultResponse(
     long GenerationTimeMs,
     string? Error,
     int Attempts,
-    bool CacheHit);
+    bool CacheHit,
+    IReadOnlyList<string> Warnings);
 
 public record JobSummaryResponse(
     Guid JobId,

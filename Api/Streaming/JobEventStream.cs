@@ -102,7 +102,7 @@ public class JobEventStream(JobEventHub hub, JobQueries queries, JobLogQueries l
         var rendered = row.Status == PosterStatus.Rendered;
         object data = rendered
             ? new { job_id = jobId, entity_id = row.EntityId, item_index = row.ItemIndex, poster_url = absoluteUrl(row.Url), success = true,
-                generation_time_ms = row.GenerationTimeMs }
+                generation_time_ms = row.GenerationTimeMs, warnings = row.WarningList() }
             : new { job_id = jobId, entity_id = row.EntityId, item_index = row.ItemIndex, error = row.Error, success = false };
         return new SseItem<object>(data, rendered ? "poster_completed" : "poster_failed") { EventId = position.ToString() };
     }

@@ -30,6 +30,8 @@ public class BulkRequestValidator : AbstractValidator<BulkRequest>
             }
             if (array.GetArrayLength() > maxItems)
                 context.AddFailure("csvData", $"csvData may hold at most {maxItems} rows.");
+            if (context.InstanceToValidate.DryRun == true && array.GetArrayLength() > Apis.DryRun.MaxItems)
+                context.AddFailure("csvData", Apis.DryRun.TooManyItems);
 
             var columns = context.InstanceToValidate.CsvColumns ?? [];
             var index = 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using PosterGen.Api.Models;
+using PosterGen.Consumers.Rendering;
 using PosterGen.Consumers.Templates;
 
 namespace PosterGen.Api.Validation;
@@ -29,6 +30,12 @@ public class CsvBatchFormValidator : AbstractValidator<CsvBatchForm>
                 .WithMessage($"quality must be a whole number from {RenderOptionsRequestValidator.Quality.Min} to {RenderOptionsRequestValidator.Quality.Max}.");
             RuleFor(x => x.Priority).Must(p => p is null || IsWhole(p, RenderOptionsRequestValidator.Priority))
                 .WithMessage($"priority must be a whole number from {RenderOptionsRequestValidator.Priority.Min} to {RenderOptionsRequestValidator.Priority.Max}.");
+            RuleFor(x => x.PngCompression).Must(c => c is null || PngCompression.Names.Contains(c))
+                .WithMessage($"png_compression must be one of {string.Join(", ", PngCompression.Names)}.");
+            RuleFor(x => x.DryRun).Must(d => d is null || bool.TryParse(d, out _)).WithMessage("dry_run must be true or false.");
+            RuleFor(x => x.Rows!.Items).Must(items => items.Count <= Apis.DryRun.MaxItems).OverridePropertyName(CsvBatchForm.FileField)
+                .WithMessage(Apis.DryRun.TooManyItems)
+                .When(x => x.Rows is not null && x.DryRun is not null && bool.TryParse(x.DryRun, out var dryRun) && dryRun);
             RuleFor(x => x.DeviceScaleFactor).Must(d => d is null || IsScale(d))
                 .WithMessage($"device_scale_factor must be a number from {RenderOptionsRequestValidator.DeviceScaleFactor.Min} to {RenderOptionsRequestValidator.DeviceScaleFactor.Max}.");
         });

@@ -1,5 +1,6 @@
 using FluentValidation;
 using PosterGen.Api.Models;
+using PosterGen.Consumers.Rendering;
 using PosterGen.Contracts;
 
 namespace PosterGen.Api.Validation;
@@ -19,11 +20,14 @@ public class RenderOptionsRequestValidator : AbstractValidator<RenderOptionsRequ
         RuleFor(x => x.DeviceScaleFactor).InclusiveBetween(DeviceScaleFactor.Min, DeviceScaleFactor.Max);
         RuleFor(x => x.Priority).InclusiveBetween(Priority.Min, Priority.Max);
         RuleFor(x => x.DeadlineSeconds).InclusiveBetween(1, 30 * 24 * 3600);
+        RuleFor(x => x.PngCompression).Must(c => c is null || PngCompression.Names.Contains(c))
+            .WithMessage($"png_compression must be one of {string.Join(", ", PngCompression.Names)}.");
     }
 
     public static RenderOptions ToOptions(RenderOptionsRequest? request) => new(
         request?.Format ?? RenderOptions.Default.Format,
         request?.Quality ?? RenderOptions.Default.Quality,
         request?.DeviceScaleFactor ?? RenderOptions.Default.DeviceScaleFactor,
-        request?.Priority ?? RenderOptions.Default.Priority);
+        request?.Priority ?? RenderOptions.Default.Priority,
+        request?.PngCompression ?? RenderOptions.Default.PngCompression);
 }

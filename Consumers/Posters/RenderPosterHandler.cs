@@ -77,12 +77,13 @@ public class RenderPosterHandler(
         {
             try
             {
-                var (stored, cacheHit) = await cache.GetOrRenderAsync(template.Poster, message.Data, message.Options, cancellationToken);
+                var (stored, cacheHit, warnings) = await cache.GetOrRenderAsync(template.Poster, message.Data, message.Options, cancellationToken);
 
                 result.Status = PosterStatus.Rendered;
                 result.Url = stored.Url;
                 result.StorageKey = stored.Key;
                 result.CacheHit = cacheHit;
+                result.Warnings = PosterResult.JoinWarnings(warnings);
                 result.Attempts = attempt;
                 result.GenerationTimeMs = stopwatch.ElapsedMilliseconds;
                 return result;

@@ -61,8 +61,26 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
     public async Task<RenderedPoster> RenderAsync(PosterTemplate template, JsonElement data, RenderOptions renderOptions, CancellationToken cancellationToken)
     {
         var format = OutputFormat.Parse(renderOptions.Format);
+        var (content, warnings) = await OnPageAsync(template, data, renderOptions, async (page, warnings) =>
+            (await page.CaptureAsync(template, format, renderOptions.Quality), warnings), cancellationToken);
+        // Off the page, which is back in the pool: the browser goes on with the next poster meanwhile.
+        if (format == OutputFormat.Png && PngCompression.IsSmall(renderOptions.PngCompression))
+            content = PngCompression.Shrink(content);
+
+        var scale = renderOptions.DeviceScaleFactor;
+        return new RenderedPoster(content, format.ContentType, format.FileExtension,
+            (int)Math.Round(template.Width * scale), (int)Math.Round(template.Height * scale)) { Warnings = warnings };
+    }
+
+    public Task<IReadOnlyList<string>> InspectAsync(PosterTemplate template, JsonElement data, RenderOptions renderOptions, CancellationToken cancellationToken) =>
+        OnPageAsync(template, data, renderOptions, (_, warnings) => Task.FromResult(warnings), cancellationToken);
+
+    /// <summary>Prepares the filled poster on a pooled page, then does <paramref name="work"/> with it and its warnings.</summary>
+    private async Task<T> OnPageAsync<T>(PosterTemplate template, JsonElement data, RenderOptions renderOptions,
+        Func<RenderPage, IReadOnlyList<string>, Task<T>> work, CancellationToken cancellationToken)
+    {
         // A canvas version is filled as JSON, an HTML one as markup; either way before a page is taken.
-        var filled = template.Canvas is null ? compiler.Fill(template, data) : canvases.Fill(template, data);
+        var content = template.Canvas is null ? compiler.Fill(template, data) : canvases.Fill(template, data);
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
 
         await slots.WaitAsync(cancellationToken);
@@ -72,14 +90,13 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
         try
         {
             var page = await TakePageAsync(lane!, template, renderOptions.DeviceScaleFactor, cancellationToken);
-            var content = await page.RenderAsync(filled, template, format, renderOptions.Quality, renderOptions.DeviceScaleFactor, timeout)
-                .WaitAsync(timeout, cancellationToken);
+            var result = await RenderOnAsync(page).WaitAsync(timeout, cancellationToken);
             page.Session.CountRender();
             rendered = true;
+            return result;
 
-            var scale = renderOptions.DeviceScaleFactor;
-            return new RenderedPoster(content, format.ContentType, format.FileExtension,
-                (int)Math.Round(template.Width * scale), (int)Math.Round(template.Height * scale));
+            async Task<T> RenderOnAsync(RenderPage page) =>
+                await work(page, await page.PrepareAsync(content, template, renderOptions.DeviceScaleFactor, timeout));
         }
         catch (TimeoutException exception)
         {

@@ -20,8 +20,12 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
 
     public BrowserSession Session { get; } = session;
 
+    /// <summary>
+    /// Loads the poster and waits for its fonts and images (or draws its Fabric.js canvas); fits its
+    /// text. The warnings, if any.
+    /// </summary>
     /// <param name="content">The filled HTML page, or for a Fabric.js canvas version the filled canvas JSON.</param>
-    public async Task<byte[]> RenderAsync(string content, PosterTemplate template, OutputFormat format, int quality, double deviceScale, TimeSpan timeout)
+    public async Task<IReadOnlyList<string>> PrepareAsync(string content, PosterTemplate template, double deviceScale, TimeSpan timeout)
     {
         if (template.Width != width || template.Height != height || deviceScale != scale)
         {
@@ -40,7 +44,12 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
         else
             await DrawCanvasAsync(content, template);
         requests.ThrowIfFailed();
+        return template.Canvas is null && TextFitting.Applies(content) ? await TextFitting.FitAsync(page) : [];
+    }
 
+    /// <summary>The prepared poster as a file.</summary>
+    public async Task<byte[]> CaptureAsync(PosterTemplate template, OutputFormat format, int quality)
+    {
         if (format == OutputFormat.Pdf)
             return await page.PdfDataAsync(new PdfOptions
             {

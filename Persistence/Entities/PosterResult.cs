@@ -19,5 +19,15 @@ public class PosterResult : IJobOwned
     public string? Error { get; set; }
     public int Attempts { get; set; }
     public bool CacheHit { get; set; }
+
+    /// <summary>
+    /// What was rendered but not as designed (<c>text_overflow: #headline</c>), one per line, so
+    /// that it reads as it is in psql; null when there is none.
+    /// </summary>
+    public string? Warnings { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    public static string? JoinWarnings(IReadOnlyList<string> warnings) => warnings.Count > 0 ? string.Join('\n', warnings) : null;
+
+    public IReadOnlyList<string> WarningList() => Warnings?.Split('\n') ?? [];
 }
