@@ -19,6 +19,5 @@ public class PosterResultEntityTypeConfiguration : IEntityTypeConfiguration<Post
             .HasConversion(status => status.ToString().ToLowerInvariant(), text => Enum.Parse<PosterStatus>(text, true));
         builder.Property(r => r.EntityId).HasMaxLength(200);
         builder.Property(r => r.StorageKey).HasMaxLength(512);
-        builder.Property(r => r.Warnings).HasMaxLength(4000);
     }
 }
