@@ -28,6 +28,6 @@ public static class CsvBatch
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
-        return await GenerationApi.SubmitAsync(resolved.Template!, items, form.Options, null, services, cancellationToken);
+        return GenerationApi.OrDryRun(await GenerationApi.SubmitAsync(resolved.Template!, items, form.Options, null, services, cancellationToken));
     }
 }

@@ -80,8 +80,18 @@ public static class GenerationApi
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
-        return await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata, services, cancellationToken);
+        return OrDryRun(await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata, services, cancellationToken));
     }
+
+    /// <summary>A submission's answer as one of an endpoint that may also answer a dry run.</summary>
+    internal static Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem> OrDryRun(
+        Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem> submitted) => submitted.Result switch
+        {
+            Accepted<JobAcceptedResponse> accepted => accepted,
+            ProblemHttpResult problem => problem,
+            ValidationProblem invalid => invalid,
+            var other => throw new UnreachableException($"A submission answered {other.GetType().Name}."),
+        };
 
     internal static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
         ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptionsRequest? options, JsonElement? metadata,
