@@ -83,6 +83,27 @@ public class GenerationApiTests : EmbeddedServiceFixture
         Assert.That(results[0].GetProperty("url").GetString(), Is.EqualTo(first.GetProperty("url").GetString()));
     }
 
+    [Test]
+    public async Task Png_compression_small_serves_a_smaller_png_and_an_unknown_one_is_400_naming_it()
+    {
+        var data = Fixtures.PosterData(6000);
+        var fast = await GenerateAsync(new { template_id = "offer", custom_data = data });
+        var small = await GenerateAsync(new { template_id = "offer", custom_data = data, options = new { png_compression = "small" } });
+
+        Assert.That(small.GetProperty("cache_hit").GetBoolean(), Is.False, "small is another file than fast");
+        var (fastPng, smallPng) = (await Client.GetByteArrayAsync(fast.GetProperty("url").GetString()),
+            await Client.GetByteArrayAsync(small.GetProperty("url").GetString()));
+        Assert.That(Png.Size(smallPng), Is.EqualTo((1080, 1080)));
+        Assert.That(smallPng, Has.Length.LessThan(fastPng.Length));
+
+        var refused = await Client.PostJsonAsync("/api/generate-batch",
+            new { template_id = "offer", items = new[] { data }, options = new { png_compression = "tiny" } });
+        Assert.That((int)refused.StatusCode, Is.EqualTo(400));
+        Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var errors = (await refused.ReadJsonAsync()).GetProperty("errors");
+        Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "options.png_compression" }));
+    }
+
     private async Task<JsonElement> GenerateAsync(object request)
     {
         var response = await Client.PostJsonAsync("/api/generate", request);

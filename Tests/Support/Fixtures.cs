@@ -23,5 +23,18 @@ public static class Fixtures
         ["IMAGE"] = BadgeDataUri,
     };
 
+    /// <summary>
+    /// A 400x300 template whose <c>#headline</c> box (360x140, 96px text) fits its text down to 20px:
+    /// "Sale" keeps its size, a sentence shrinks into it, and one word wider than the box at 20px
+    /// (<see cref="UnfittableHeadline"/>) overflows it.
+    /// </summary>
+    public const string FittedHeadlineHtml = """
+        <html><body style="margin:0;background:#fff">
+        <div id="headline" data-fit data-fit-min="20" style="position:absolute;left:20px;top:20px;width:360px;height:140px;font:96px/1.3 DejaVu Sans">{{headline}}</div>
+        </body></html>
+        """;
+
+    public const string UnfittableHeadline = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+
     private static string Find() => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 }

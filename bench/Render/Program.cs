@@ -4,6 +4,9 @@
 //     core, at most K) beside a bare fast-capture CDP loop with K pages in one browser (the
 //     reference) and, where the renderer uses more, in as many browsers; it also writes the filled
 //     posters for the puppeteer-cluster comparison that bench/render.sh runs right after, at the same K;
+//   dotnet PosterGen.Bench.Render.dll <count> <html-out-dir> compression <K>
+//     options.png_compression small (the renderer, K pages) beside a bare loop with K pages whose
+//     Chromium encodes with its default PNG settings (no optimizeForSpeed): bytes and posters/s;
 //   dotnet PosterGen.Bench.Render.dll <count> <html-out-dir> latency [soak-renders]
 //     single-poster latency for both, then optionally memory over a soak.
 using System.Text.Json;
@@ -31,22 +34,27 @@ for (var i = 0; i < count; i++)
 // they share are not charged to whichever runs first.
 const int Warmup = 10;
 
-if (part == "throughput")
+if (part is "throughput" or "compression")
 {
     var pages = int.Parse(args[3]);
     var browsers = Math.Min(pages, new RendererOptions().Browsers);
+    var small = part == "compression";
+    // Throughput: the renderer's fast capture against the bare fast-capture loop. Compression: its
+    // small PNGs against the bare loop with Chromium's default (slower, smaller) PNG encoding.
+    var options = small ? RenderOptions.Default with { PngCompression = PngCompression.Small } : RenderOptions.Default;
     await using var renderer = Renderer(pages);
     var sides = new List<(string Name, Func<int, int, Task<byte[]>> Render)>
     {
-        ($"PosterGen renderer  K={pages} browsers={browsers}",
-            async (_, i) => (await renderer.RenderAsync(template, data[i], RenderOptions.Default, CancellationToken.None)).Content),
+        ($"{(small ? "PosterGen small PNG" : "PosterGen renderer ")} K={pages} browsers={browsers}",
+            async (_, i) => (await renderer.RenderAsync(template, data[i], options, CancellationToken.None)).Content),
     };
     var bareLoops = new List<FastCaptureLoop>();
     foreach (var bareBrowsers in new[] { 1, browsers }.Distinct())
     {
-        var bare = await FastCaptureLoop.StartAsync(pages, bareBrowsers);
+        var bare = await FastCaptureLoop.StartAsync(pages, bareBrowsers, optimizeForSpeed: !small);
         bareLoops.Add(bare);
-        sides.Add(($"bare fast-capture   K={pages} browsers={bareBrowsers}", (caller, i) => bare.RenderAsync(caller, filled[i])));
+        sides.Add(($"{(small ? "bare default PNG   " : "bare fast-capture  ")} K={pages} browsers={bareBrowsers}",
+            (caller, i) => bare.RenderAsync(caller, filled[i])));
     }
     foreach (var side in sides)
         await Measure.ThroughputAsync(Warmup, pages, side.Render);
