@@ -14,7 +14,7 @@ public class TextFittingApiTests : EmbeddedServiceFixture
     public async Task A_poster_whose_text_overflows_carries_the_warning_in_the_generate_response_and_the_job_results()
     {
         var fits = await GenerateAsync(new { template_id = "headline", custom_data = new { headline = "Everything in the shop must go before the summer ends" } });
-        var overflows = await GenerateAsync(new { template_id = "headline", custom_data = new { headline = Fixtures.UnfittableHeadline } });
+        var overflows = await GenerateAsync(new { template_id = "headline", custom_data = new { entity_id = "cached", headline = Fixtures.UnfittableHeadline } });
 
         Assert.That(Warnings(fits), Is.Empty);
         Assert.That(Warnings(overflows), Is.EqualTo(Overflow));
