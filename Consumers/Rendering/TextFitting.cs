@@ -53,7 +53,7 @@ public static class TextFitting
         """;
 
     /// <summary>Whether a page can have anything to fit; the others skip the evaluation.</summary>
-    public static bool Applies(string html) => html.Contains(Attribute, StringComparison.OrdinalIgnoreCase);
+    public static bool Applies(string? html) => html?.Contains(Attribute, StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Fits every marked element of the loaded page; the warnings of those that still overflow.</summary>
     public static async Task<IReadOnlyList<string>> FitAsync(IPage page)
