@@ -253,6 +253,10 @@ namespace PosterGen.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("url");
 
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text")
+                        .HasColumnName("warnings");
+
                     b.HasKey("Id")
                         .HasName("pk_poster_results");
 

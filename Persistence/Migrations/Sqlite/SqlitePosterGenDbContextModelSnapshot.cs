@@ -242,6 +242,10 @@ namespace PosterGen.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("url");
 
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
+
                     b.HasKey("Id")
                         .HasName("pk_poster_results");
 
