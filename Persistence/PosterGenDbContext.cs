@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using PosterGen.Persistence.Entities;
 using PosterGen.Persistence.Idempotency;
+using PosterGen.Persistence.Notifications;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.Tenancy;
 using PosterGen.Sagas.BatchJobs;
@@ -11,7 +12,7 @@ namespace PosterGen.Persistence;
 
 /// <summary>
 /// The one database: templates and their assets, the job saga's rows, submitted items (the embedded
-/// render queue), results, job logs, API keys, and the outbox and inbox of the messages between them.
+/// render queue), results, job logs, API keys, who to notify when a job ends and those notifications' deliveries, and the outbox and inbox of the messages between them.
 /// Each provider has a subclass carrying its own migrations (<see cref="Providers"/>).
 /// </summary>
 public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(options)
@@ -27,6 +28,10 @@ public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(o
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<JobNotification> JobNotifications => Set<JobNotification>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+    public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
 
     /// <summary>
     /// Whose rows this context sees and writes. Null (every context from the singleton factory, so every

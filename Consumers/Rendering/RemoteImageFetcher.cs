@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PosterGen.Consumers.Templates;
@@ -31,7 +30,7 @@ public sealed class RemoteImageFetcher : IDisposable
             // Redirects are followed here, one allow-list check each, never by the handler.
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
-            ConnectCallback = ConnectToPublicAddressAsync,
+            ConnectCallback = PublicAddressConnector.ConnectAsync,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         })
         {
@@ -72,7 +71,7 @@ public sealed class RemoteImageFetcher : IDisposable
                     throw Refused(url, $"it is '{type}', not an image");
                 return new FetchedImage(await ReadBoundedAsync(url, response.Content, cancellationToken), type);
             }
-            catch (HttpRequestException exception) when (exception.InnerException is PrivateAddressException refused)
+            catch (HttpRequestException exception) when (exception.InnerException is NonPublicAddressException refused)
             {
                 throw Refused(url, refused.Message);
             }
@@ -105,33 +104,9 @@ public sealed class RemoteImageFetcher : IDisposable
 
     private static RenderException Refused(Uri url, string why) => new($"Image {url} was refused: {why}.", isPermanent: true);
 
-    private static async ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = addresses.Where(PublicAddress.IsPublic).ToArray();
-        if (allowed.Length == 0)
-            throw new PrivateAddressException($"{host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, not a public address");
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
     public void Dispose()
     {
         client.Dispose();
         recent.Dispose();
     }
-
-    /// <summary>Raised inside the connection callback; HttpClient wraps it, the fetch unwraps it.</summary>
-    private sealed class PrivateAddressException(string message) : Exception(message);
 }
