@@ -33,6 +33,7 @@ app.MapJobStreamApi();
 app.MapDownloadsApi();
 app.MapBulkApi();
 app.MapJobLogsApi();
+app.MapWebhooksApi();
 app.MapPosterFiles();
 app.MapHealth();
 app.MapApiDescription();

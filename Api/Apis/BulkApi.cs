@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PosterGen.Api.Bulk;
 using PosterGen.Api.Idempotency;
+using PosterGen.Api.Jobs;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers.Rendering;
@@ -25,7 +26,7 @@ public static class BulkApi
 
     /// <summary>Stores the inline template as a version (once per distinct HTML), then queues a poster per row.</summary>
     public static async Task<Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem>> GenerateBulkAsync(
-        BulkRequest request, InlineTemplates inline, [AsParameters] GenerationServices services, IPosterRenderer renderer,
+        BulkRequest request, HttpRequest http, InlineTemplates inline, [AsParameters] GenerationServices services, IPosterRenderer renderer,
         CancellationToken cancellationToken)
     {
         var key = await inline.EnsureAsync(request.CsvTemplate!, request.Size ?? DefaultSize, cancellationToken);
@@ -42,7 +43,8 @@ public static class BulkApi
 
         var template = resolved.Template!;
         if (await services.Pending.RefuseAsync(rows.Count, cancellationToken) is { } refused) return refused;
-        var jobId = await services.Jobs.SubmitAsync(template, rows, new Contracts.RenderOptions(), deadlineSeconds: null, client: null, cancellationToken);
+        var jobId = await services.Jobs.SubmitAsync(template, rows, new Contracts.RenderOptions(), deadlineSeconds: null, client: null,
+            JobNotificationTargets.From(request, request.Metadata, http), cancellationToken);
         var status = $"/api/batch/jobs/{jobId}";
         return TypedResults.Accepted(status, new JobAcceptedResponse(true, jobId,
             $"Job accepted: {rows.Count} poster(s) from the inline template '{key}'.", $"{status}/stream", status, rows.Count));

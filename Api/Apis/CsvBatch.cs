@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PosterGen.Api.Jobs;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers.Rendering;
@@ -14,7 +15,7 @@ namespace PosterGen.Api.Apis;
 public static class CsvBatch
 {
     public static async Task<Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem>> GenerateAsync(
-        CsvBatchForm form, [AsParameters] GenerationServices services, IPosterRenderer renderer, CancellationToken cancellationToken)
+        CsvBatchForm form, HttpRequest http, [AsParameters] GenerationServices services, IPosterRenderer renderer, CancellationToken cancellationToken)
     {
         var items = form.Rows!.Items;
         if (form.IsDryRun)
@@ -28,6 +29,7 @@ public static class CsvBatch
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
-        return GenerationApi.OrDryRun(await GenerationApi.SubmitAsync(resolved.Template!, items, form.Options, null, services, cancellationToken));
+        return GenerationApi.OrDryRun(await GenerationApi.SubmitAsync(resolved.Template!, items, form.Options, null,
+            JobNotificationTargets.From(form, null, http), services, cancellationToken));
     }
 }

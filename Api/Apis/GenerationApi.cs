@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PosterGen.Api.Extensions;
 using PosterGen.Api.Idempotency;
+using PosterGen.Api.Jobs;
 using PosterGen.Api.Models;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers.Rendering;
@@ -56,18 +57,19 @@ public static class GenerationApi
 
     /// <summary>Queues one poster as a job of one item.</summary>
     public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> GenerateLaterAsync(
-        GenerateRequest request, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
+        GenerateRequest request, HttpRequest http, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var item = request.CustomData ?? EmptyObject;
         var resolved = await ResolveAsync(request.TemplateId!, [item], _ => "custom_data", services, cancellationToken);
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
-        return await SubmitAsync(resolved.Template!, [item], request.Options, request.Metadata, services, cancellationToken);
+        return await SubmitAsync(resolved.Template!, [item], request.Options, request.Metadata,
+            JobNotificationTargets.From(request, request.Metadata, http), services, cancellationToken);
     }
 
     public static async Task<Results<Accepted<JobAcceptedResponse>, Ok<DryRunResponse>, ProblemHttpResult, ValidationProblem>> GenerateBatchAsync(
-        BatchRequest request, [AsParameters] GenerationServices services, IPosterRenderer renderer, CancellationToken cancellationToken)
+        BatchRequest request, HttpRequest http, [AsParameters] GenerationServices services, IPosterRenderer renderer, CancellationToken cancellationToken)
     {
         if (request.DryRun == true)
         {
@@ -80,7 +82,8 @@ public static class GenerationApi
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
 
-        return OrDryRun(await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata, services, cancellationToken));
+        return OrDryRun(await SubmitAsync(resolved.Template!, request.Items!, request.Options, request.Metadata,
+            JobNotificationTargets.From(request, request.Metadata, http), services, cancellationToken));
     }
 
     /// <summary>A submission's answer as one of an endpoint that may also answer a dry run.</summary>
@@ -95,11 +98,11 @@ public static class GenerationApi
 
     internal static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
         ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptionsRequest? options, JsonElement? metadata,
-        GenerationServices services, CancellationToken cancellationToken)
+        JobNotificationTargets? notify, GenerationServices services, CancellationToken cancellationToken)
     {
         if (await services.Pending.RefuseAsync(items.Count, cancellationToken) is { } refused) return refused;
         var jobId = await services.Jobs.SubmitAsync(template, items, RenderOptionsRequestValidator.ToOptions(options),
-            options?.DeadlineSeconds, ClientOf(metadata), cancellationToken);
+            options?.DeadlineSeconds, ClientOf(metadata), notify, cancellationToken);
         var status = $"/api/jobs/{jobId}";
         return TypedResults.Accepted(status, new JobAcceptedResponse(true, jobId,
             $"Job accepted: {items.Count} poster(s) from template '{template.Poster.Key}@{template.Poster.Version}'.",

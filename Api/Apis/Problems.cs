@@ -11,6 +11,9 @@ public static class Problems
     public static ProblemHttpResult JobNotFound(Guid jobId) =>
         NotFound("Job not found.", $"Job '{jobId}' does not exist.");
 
+    public static ProblemHttpResult WebhookDeliveryNotFound(Guid jobId, Guid deliveryId) =>
+        NotFound("Webhook delivery not found.", $"Job '{jobId}' has no webhook delivery '{deliveryId}'.");
+
     /// <summary>Every poster of the template would fail the same way, so none is queued.</summary>
     public static ProblemHttpResult TemplateAssetsMissing(string key, IReadOnlyCollection<string> names) =>
         TypedResults.Problem(

@@ -11,6 +11,7 @@ using PosterGen.Api.Streaming;
 using PosterGen.Api.Templates;
 using PosterGen.Api.Validation;
 using PosterGen.Consumers;
+using PosterGen.Consumers.Notifications;
 using PosterGen.Persistence;
 
 namespace PosterGen.Api.Extensions;
@@ -26,6 +27,7 @@ public static class Extensions
 
         builder.AddPersistence();
         builder.AddRenderPipeline(renders: options.Has("render"), servesPosters: options.Has("render") || options.Has("api"));
+        builder.AddJobNotifications(sends: options.Has("saga"));
         builder.AddMessaging(options);
         builder.AddTelemetry(options);
 
@@ -52,6 +54,7 @@ public static class Extensions
         builder.Services.AddScoped<PendingItemsLimit>();
         builder.Services.AddScoped<JobQueries>();
         builder.Services.AddScoped<JobLogQueries>();
+        builder.Services.AddScoped<WebhookDeliveries>();
         builder.Services.AddScoped<JobEventStream>();
         builder.Services.AddScoped<PosterGen.Api.Templates.TemplateStore>();
         builder.Services.AddScoped<TemplateAssetStore>();

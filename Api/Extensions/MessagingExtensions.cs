@@ -3,6 +3,7 @@ using PosterGen.Api.Streaming;
 using PosterGen.Consumers.Dispatch;
 using PosterGen.Consumers.Jobs;
 using PosterGen.Consumers.Logs;
+using PosterGen.Consumers.Notifications;
 using PosterGen.Consumers.Retention;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.SagaRepository;
@@ -15,7 +16,7 @@ public static class MessagingExtensions
     /// <summary>
     /// The bus: in memory for the embedded default, RabbitMQ when <c>Bus:Transport</c> says so.
     /// The saga role hosts the job saga, the dispatcher, the settling of jobs that end early and the
-    /// deadline and retention sweeps; the api role bridges job events to SSE.
+    /// deadline and retention sweeps, and records the notifications of ended jobs; the api role bridges job events to SSE.
     /// </summary>
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, PosterGenOptions roles)
     {
@@ -49,6 +50,7 @@ public static class MessagingExtensions
                 builder.Services.AddHostedService<JobDeadlineSweeper>();
                 builder.Services.AddHostedService<JobRetentionSweeper>();
                 x.AddConsumer<JobCompletedLogConsumer>();
+                x.AddConsumer<JobNotificationsConsumer, JobNotificationsConsumerDefinition>();
             }
 
             if (roles.Has("api"))

@@ -7,6 +7,7 @@ using PosterGen.Consumers.Templates;
 using PosterGen.Contracts;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Entities;
+using PosterGen.Persistence.Notifications;
 using PosterGen.Persistence.Outbox;
 using PosterGen.Persistence.Tenancy;
 using PosterGen.Sagas.BatchJobs;
@@ -15,14 +16,14 @@ namespace PosterGen.Api.Jobs;
 
 /// <summary>
 /// Accepts a job: its items and the <see cref="BatchRequested"/> that starts its saga are written in
-/// one transaction (the message as an outbox row), so the answer never waits for the broker and a
+/// one transaction (the message as an outbox row), with whom to notify when it ends, so the answer never waits for the broker and a
 /// crash can lose neither half. Items stay in the database; the message names the job only.
 /// </summary>
 public class JobSubmitter(PosterGenDbContext db, CurrentTenant tenant, IOptions<JobOptions> jobOptions)
 {
     public async Task<Guid> SubmitAsync(
         ResolvedTemplate template, IReadOnlyList<JsonElement> items, RenderOptions options, int? deadlineSeconds, string? client,
-        CancellationToken cancellationToken)
+        JobNotificationTargets? notify, CancellationToken cancellationToken)
     {
         var jobId = NewId.NextGuid();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -36,6 +37,16 @@ public class JobSubmitter(PosterGenDbContext db, CurrentTenant tenant, IOptions<
             Message = $"Processing {items.Count} posters from template '{template.Poster.Key}@{template.Poster.Version}'.",
             CreatedAt = DateTime.UtcNow,
         });
+        if (notify is not null)
+            db.JobNotifications.Add(new JobNotification
+            {
+                JobId = jobId,
+                WebhookUrl = notify.WebhookUrl,
+                NotifyEmail = notify.NotifyEmail,
+                Metadata = notify.HasMetadata ? notify.Metadata!.Value.GetRawText() : null,
+                LinksBaseUrl = notify.LinksBaseUrl,
+                CreatedAt = DateTime.UtcNow,
+            });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return jobId;
@@ -57,6 +68,12 @@ public class JobSubmitter(PosterGenDbContext db, CurrentTenant tenant, IOptions<
             WHERE i.job_id = {original.CorrelationId} AND r.status = 'failed'
             """, cancellationToken);
         if (copied == 0) return null;
+        // The retry tells whoever the original job told.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO job_notifications (job_id, webhook_url, notify_email, metadata, links_base_url, created_at)
+            SELECT {jobId}, webhook_url, notify_email, metadata, links_base_url, {DateTime.UtcNow}
+            FROM job_notifications WHERE job_id = {original.CorrelationId}
+            """, cancellationToken);
 
         var options = new RenderOptions(original.Format, original.Quality, original.DeviceScaleFactor, original.Priority);
         var deadline = (int)Math.Ceiling((original.DeadlineAt - original.CreatedAt).TotalSeconds);

@@ -7,7 +7,7 @@ namespace PosterGen.Api.Models;
 
 /// <summary>
 /// The multipart form of <c>POST /api/generate-batch/csv</c>: <c>template_id</c>, a CSV <c>file</c>
-/// and the render options as text fields. Binding only reads it; <c>CsvBatchFormValidator</c> judges it.
+/// and the render options and notification targets as text fields. Binding only reads it; <c>CsvBatchFormValidator</c> judges it.
 /// </summary>
 /// <param name="Unreadable">Why the body is not a form to read, when it is not.</param>
 /// <param name="Rows">The file read into items, or its errors; null when no file was sent.</param>
@@ -20,7 +20,9 @@ public record CsvBatchForm(
     string? DeviceScaleFactor,
     string? Priority,
     string? PngCompression,
-    string? DryRun)
+    string? DryRun,
+    string? WebhookUrl = null,
+    string? NotifyEmail = null) : INotificationTargets
 {
     public const string FileField = "file";
 
@@ -47,7 +49,7 @@ public record CsvBatchForm(
             rows = await CsvTable.ReadAsync(content, context.RequestServices.PosterGen().MaxBatchItems, context.RequestAborted);
         }
         return new CsvBatchForm(null, Text("template_id"), rows, Text("format"), Text("quality"), Text("device_scale_factor"), Text("priority"),
-            Text("png_compression"), Text("dry_run"));
+            Text("png_compression"), Text("dry_run"), Text("webhook_url"), Text("notify_email"));
 
         // A field left empty in an HTML form is the same as one left out.
         string? Text(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
@@ -64,6 +66,8 @@ public record CsvBatchForm(
         ["priority"] = BodyDescriptions.Text("1 (first) to 10 (last)."),
         ["png_compression"] = BodyDescriptions.Text("fast (default) or small.", Consumers.Rendering.PngCompression.Names),
         ["dry_run"] = BodyDescriptions.Text($"true: check the rows (at most {Apis.DryRun.MaxItems}) and answer, storing nothing.", ["true", "false"]),
+        ["webhook_url"] = BodyDescriptions.Text("Where the job's final event is POSTed (Standard Webhooks)."),
+        ["notify_email"] = BodyDescriptions.Text("Who gets an email when the job ends."),
     }, "template_id", FileField);
 
     private static CsvBatchForm Refused(string reason) => new(reason, null, null, null, null, null, null, null, null);

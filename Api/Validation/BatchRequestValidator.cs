@@ -8,8 +8,9 @@ namespace PosterGen.Api.Validation;
 
 public class BatchRequestValidator : AbstractValidator<BatchRequest>
 {
-    public BatchRequestValidator(IOptions<PosterGenOptions> options)
+    public BatchRequestValidator(IOptions<PosterGenOptions> options, NotificationTargetsValidator notifications)
     {
+        Include(notifications);
         var maxItems = options.Value.MaxBatchItems;
         RuleFor(x => x.TemplateId).NotEmpty()
             .Must(id => TemplateReference.TryParse(id, out _)).WithMessage("template_id must look like 'key', 'key@3' or 'key_latest'.");

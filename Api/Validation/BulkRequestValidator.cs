@@ -10,8 +10,9 @@ namespace PosterGen.Api.Validation;
 /// <summary>Seed 002's bulk request; error paths in its own spelling (<c>csvData[3].name</c>).</summary>
 public class BulkRequestValidator : AbstractValidator<BulkRequest>
 {
-    public BulkRequestValidator(IOptions<PosterGenOptions> options)
+    public BulkRequestValidator(IOptions<PosterGenOptions> options, NotificationTargetsValidator notifications)
     {
+        Include(notifications);
         var maxItems = options.Value.MaxBatchItems;
         RuleFor(x => x.BulkMethod).NotEmpty().OverridePropertyName("bulkMethod").WithName("bulkMethod")
             .Must(method => method != "html")

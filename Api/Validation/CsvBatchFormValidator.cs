@@ -10,11 +10,12 @@ namespace PosterGen.Api.Validation;
 /// <summary>The CSV form's fields, as text, by the rules <see cref="RenderOptionsRequestValidator"/> applies to JSON.</summary>
 public class CsvBatchFormValidator : AbstractValidator<CsvBatchForm>
 {
-    public CsvBatchFormValidator()
+    public CsvBatchFormValidator(NotificationTargetsValidator notifications)
     {
         RuleFor(x => x.Unreadable).Null().OverridePropertyName(CsvBatchForm.FileField).WithMessage(x => x.Unreadable!);
         When(x => x.Unreadable is null, () =>
         {
+            Include(notifications);
             RuleFor(x => x.TemplateId).NotEmpty().WithMessage("template_id is required.")
                 .Must(id => TemplateReference.TryParse(id, out _)).WithMessage("template_id must look like 'key', 'key@3' or 'key_latest'.");
             RuleFor(x => x.Rows).NotNull().OverridePropertyName(CsvBatchForm.FileField).WithMessage("A CSV 'file' is required.");

@@ -7,8 +7,9 @@ namespace PosterGen.Api.Validation;
 
 public class GenerateRequestValidator : AbstractValidator<GenerateRequest>
 {
-    public GenerateRequestValidator()
+    public GenerateRequestValidator(NotificationTargetsValidator notifications)
     {
+        Include(notifications);
         RuleFor(x => x.TemplateId).NotEmpty()
             .Must(id => TemplateReference.TryParse(id, out _)).WithMessage("template_id must look like 'key', 'key@3' or 'key_latest'.");
         RuleFor(x => x.CustomData!.Value).SetValidator(new ItemValidator()).OverridePropertyName("custom_data")
