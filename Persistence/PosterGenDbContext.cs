@@ -29,8 +29,8 @@ public abstract class PosterGenDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<JobNotification> JobNotifications => Set<JobNotification>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
-    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
     public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
 
     /// <summary>

@@ -54,7 +54,7 @@ public static class Extensions
         builder.Services.AddScoped<PendingItemsLimit>();
         builder.Services.AddScoped<JobQueries>();
         builder.Services.AddScoped<JobLogQueries>();
-        builder.Services.AddScoped<WebhookDeliveries>();
+        builder.Services.AddScoped<WebhookDeliveryQueries>();
         builder.Services.AddScoped<JobEventStream>();
         builder.Services.AddScoped<PosterGen.Api.Templates.TemplateStore>();
         builder.Services.AddScoped<TemplateAssetStore>();

@@ -16,8 +16,8 @@ namespace PosterGen.Api.Jobs;
 
 /// <summary>
 /// Accepts a job: its items and the <see cref="BatchRequested"/> that starts its saga are written in
-/// one transaction (the message as an outbox row), with whom to notify when it ends, so the answer never waits for the broker and a
-/// crash can lose neither half. Items stay in the database; the message names the job only.
+/// one transaction (the message as an outbox row), with whom to notify when it ends, so the answer
+/// never waits for the broker and a crash can lose neither half. Items stay in the database; the message names the job only.
 /// </summary>
 public class JobSubmitter(PosterGenDbContext db, CurrentTenant tenant, IOptions<JobOptions> jobOptions)
 {
@@ -70,8 +70,8 @@ public class JobSubmitter(PosterGenDbContext db, CurrentTenant tenant, IOptions<
         if (copied == 0) return null;
         // The retry tells whoever the original job told.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO job_notifications (job_id, webhook_url, notify_email, metadata, links_base_url, created_at)
-            SELECT {jobId}, webhook_url, notify_email, metadata, links_base_url, {DateTime.UtcNow}
+            INSERT INTO job_notifications (tenant, job_id, webhook_url, notify_email, metadata, links_base_url, created_at)
+            SELECT tenant, {jobId}, webhook_url, notify_email, metadata, links_base_url, {DateTime.UtcNow}
             FROM job_notifications WHERE job_id = {original.CorrelationId}
             """, cancellationToken);
 

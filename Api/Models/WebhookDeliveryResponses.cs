@@ -1,20 +1,29 @@
 namespace PosterGen.Api.Models;
 
-public record WebhookDeliveriesResponse(Guid JobId, IReadOnlyList<WebhookDeliveryResponse> Deliveries);
+/// <summary>A job's webhook events (one per final event) and every attempt to deliver them, oldest first.</summary>
+public record WebhookDeliveriesResponse(Guid JobId, IReadOnlyList<WebhookEventResponse> Events, IReadOnlyList<WebhookDeliveryResponse> Deliveries);
 
-/// <summary>One event's delivery: where it stands, and each attempt with what the receiver answered.</summary>
-public record WebhookDeliveryResponse(
-    Guid DeliveryId,
-    string EventType,
+/// <summary>One event and where its delivery stands: pending (with its next attempt), delivered or failed (given up).</summary>
+/// <param name="WebhookId">The <c>webhook-id</c> header of every attempt.</param>
+public record WebhookEventResponse(
+    Guid WebhookId,
+    string Event,
     string Url,
     string Status,
     int AttemptCount,
     int MaxAttempts,
     DateTime? NextAttemptAt,
-    int? LastStatusCode,
-    string? LastError,
     DateTime CreatedAt,
-    DateTime? DeliveredAt,
-    IReadOnlyList<WebhookAttemptResponse> Attempts);
+    DateTime? DeliveredAt);
 
-public record WebhookAttemptResponse(int Attempt, DateTime AttemptedAt, int? StatusCode, string? Error, long DurationMs, DateTime? NextAttemptAt);
+/// <summary>One attempt: the receiver's HTTP status, or why there was none, and when the next attempt follows.</summary>
+public record WebhookDeliveryResponse(
+    Guid DeliveryId,
+    Guid WebhookId,
+    string Event,
+    int Attempt,
+    DateTime AttemptedAt,
+    int? StatusCode,
+    string? Error,
+    long DurationMs,
+    DateTime? NextAttemptAt);

@@ -33,6 +33,10 @@ public class EmailOptions
     [Range(1, 20, ErrorMessage = "Email:MaxAttempts must be between 1 and 20.")]
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>Delay before the first retry; each later one waits four times longer, up to six hours.</summary>
+    [Range(1, 60, ErrorMessage = "Email:FirstRetrySeconds must be between 1 and 60.")]
+    public int FirstRetrySeconds { get; set; } = 5;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public bool HasUsableFrom() => !IsEnabled || (From is not null && MailboxAddress.TryParse(From, out _));

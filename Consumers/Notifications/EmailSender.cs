@@ -11,14 +11,18 @@ namespace PosterGen.Consumers.Notifications;
 
 /// <summary>
 /// Sends due <c>email_deliveries</c> through SMTP, claimed as <see cref="WebhookSender"/> claims
-/// webhooks. The Message-Id comes from the row, so should a crash fall between the server taking the
-/// message and the row being marked sent, the repeat carries the same Message-Id.
+/// webhooks. At least once: the only duplicate left is a process dying between the server taking the
+/// message and the row being marked sent; the repeat then carries the same Message-Id (the row's id),
+/// by which mail systems recognise it.
 /// </summary>
 public sealed class EmailSender(IDbContextFactory<PosterGenDbContext> contexts, IOptions<EmailOptions> options, ILogger<EmailSender> logger)
     : DeliveryLoop(logger)
 {
     private const int BatchSize = 20;
     private readonly EmailOptions settings = options.Value;
+
+    /// <summary>How long a claimed email stays away from other senders: the SMTP exchange and the marking after it.</summary>
+    private TimeSpan LeaseLength => TimeSpan.FromSeconds(settings.TimeoutSeconds * 2 + 30);
 
     protected override string What => "Email";
 
@@ -55,7 +59,7 @@ public sealed class EmailSender(IDbContextFactory<PosterGenDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTime.UtcNow;
-        DateTime? leaseEnds = now.AddSeconds(settings.TimeoutSeconds * 2 + 30);
+        DateTime? leaseEnds = now + LeaseLength;
         return await db.EmailDeliveries
             .Where(e => e.Id == email.Id && e.Status == DeliveryStatus.Pending && e.Attempts == email.Attempts && e.NextAttemptAt <= now)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.NextAttemptAt, leaseEnds), cancellationToken) == 1;
@@ -91,18 +95,32 @@ public sealed class EmailSender(IDbContextFactory<PosterGenDbContext> contexts, 
         var sent = error is null;
         var givenUp = !sent && attempt >= settings.MaxAttempts;
         var now = DateTime.UtcNow;
-        DateTime? next = sent || givenUp ? null : now + DeliveryBackoff.After(attempt, firstRetrySeconds: 5);
+        DateTime? next = sent || givenUp ? null : now + DeliveryBackoff.After(attempt, settings.FirstRetrySeconds);
         DateTime? sentAt = sent ? now : null;
         var status = sent ? DeliveryStatus.Delivered : givenUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
 
-        // Recorded even when the host is stopping: the attempt has happened.
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        await db.EmailDeliveries.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Attempts, attempt)
-            .SetProperty(e => e.Status, status)
-            .SetProperty(e => e.NextAttemptAt, next)
-            .SetProperty(e => e.LastError, error)
-            .SetProperty(e => e.SentAt, sentAt), CancellationToken.None);
+        // Once the server has the message, a failed mark is retried here while the claim's lease holds:
+        // left to the lease running out, the email would be sent a second time. Conditional on the
+        // attempt count the claim saw, so marking twice changes nothing.
+        for (var wait = TimeSpan.FromSeconds(1); ; wait *= 2)
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                await db.EmailDeliveries.Where(e => e.Id == email.Id && e.Attempts == email.Attempts).ExecuteUpdateAsync(set => set
+                    .SetProperty(e => e.Attempts, attempt)
+                    .SetProperty(e => e.Status, status)
+                    .SetProperty(e => e.NextAttemptAt, next)
+                    .SetProperty(e => e.LastError, error)
+                    .SetProperty(e => e.SentAt, sentAt), CancellationToken.None);
+                break;
+            }
+            catch (Exception exception) when (sent && wait < LeaseLength / 4)
+            {
+                logger.LogWarning("Completion email of job {JobId} was sent but not yet marked, retrying in {Wait}: {Reason}", email.JobId, wait, exception.Message);
+                await Task.Delay(wait, CancellationToken.None);
+            }
+        }
 
         if (sent)
             logger.LogInformation("Completion email of job {JobId} sent", email.JobId);

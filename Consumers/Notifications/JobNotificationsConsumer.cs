@@ -9,7 +9,7 @@ using PosterGen.Persistence.Outbox;
 namespace PosterGen.Consumers.Notifications;
 
 /// <summary>
-/// Turns a job's final event into the deliveries its submitter asked for: a <c>webhook_deliveries</c>
+/// Turns a job's final event into the notifications its submitter asked for: a <c>webhook_events</c>
 /// row and an <c>email_deliveries</c> row, written in one transaction with the event's inbox row, so
 /// a redelivered event records nothing twice and a crash before the commit loses nothing (the
 /// event comes again). The senders do the network part afterwards.
@@ -38,9 +38,10 @@ public class JobNotificationsConsumer(PosterGenDbContext db, IOptions<WebhookOpt
         var now = DateTime.UtcNow;
         var links = JobLinks.For(targets.LinksBaseUrl, job.JobId);
         if (targets.WebhookUrl is { } url)
-            db.WebhookDeliveries.Add(new WebhookDelivery
+            db.WebhookEvents.Add(new WebhookEvent
             {
                 Id = NewId.NextGuid(),
+                Tenant = targets.Tenant,
                 JobId = job.JobId,
                 EventType = job.EventType,
                 Url = url,
@@ -57,6 +58,7 @@ public class JobNotificationsConsumer(PosterGenDbContext db, IOptions<WebhookOpt
             db.EmailDeliveries.Add(new EmailDelivery
             {
                 Id = NewId.NextGuid(),
+                Tenant = targets.Tenant,
                 JobId = job.JobId,
                 EventType = job.EventType,
                 Recipient = recipient,

@@ -22,7 +22,6 @@ public static class WebhookPayload
             ["success_count"] = job.Succeeded,
             ["failure_count"] = job.Failed,
             ["cancelled_count"] = job.Cancelled,
-            ["failure_reason"] = job.Reason,
             ["status_url"] = links.Status,
             ["archive_url"] = links.Archive,
             ["metadata"] = metadata is null ? null : JsonNode.Parse(metadata),

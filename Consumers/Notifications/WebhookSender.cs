@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosterGen.Consumers.Rendering;
+using PosterGen.Consumers.Telemetry;
 using PosterGen.Persistence;
 using PosterGen.Persistence.Notifications;
 using StandardWebhooks;
@@ -12,12 +14,12 @@ using StandardWebhooks;
 namespace PosterGen.Consumers.Notifications;
 
 /// <summary>
-/// Delivers due <c>webhook_deliveries</c>, signed the Standard Webhooks way, and records every
-/// attempt. A delivery is claimed by moving its <c>next_attempt_at</c> past the attempt's time
-/// limit, so processes side by side never send one twice at once, and one that dies mid-attempt
-/// leaves it due again a little later. At least once: a receiver drops repeats by <c>webhook-id</c>.
-/// Redirects are not followed (a 3xx is a failed attempt), and unless private networks are allowed
-/// every connection is checked against the address it actually reaches.
+/// Delivers due <c>webhook_events</c>, signed the Standard Webhooks way, and records every attempt
+/// as a <c>webhook_deliveries</c> row. An event is claimed by moving its <c>next_attempt_at</c> past
+/// the attempt's time limit, so processes side by side never send one twice at once, and one that
+/// dies mid-attempt leaves it due again a little later. At least once: a receiver drops repeats by
+/// <c>webhook-id</c>. Redirects are not followed (a 3xx is a failed attempt), and unless private
+/// networks are allowed every connection is checked against the address it actually reaches.
 /// </summary>
 public sealed class WebhookSender : DeliveryLoop
 {
@@ -49,106 +51,113 @@ public sealed class WebhookSender : DeliveryLoop
     {
         if (signer is null) return 0;
         var now = DateTime.UtcNow;
-        List<WebhookDelivery> due;
+        List<WebhookEvent> due;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            due = await db.WebhookDeliveries.AsNoTracking()
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-                .OrderBy(d => d.NextAttemptAt).Take(BatchSize)
+            due = await db.WebhookEvents.AsNoTracking()
+                .Where(e => e.Status == DeliveryStatus.Pending && e.NextAttemptAt <= now)
+                .OrderBy(e => e.NextAttemptAt).Take(BatchSize)
                 .ToListAsync(cancellationToken);
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (delivery, token) =>
+            async (webhook, token) =>
             {
-                if (await ClaimAsync(delivery, token))
-                    await RecordAsync(delivery, await AttemptAsync(delivery, token), token);
+                if (await ClaimAsync(webhook, token))
+                    await RecordAsync(webhook, await AttemptAsync(webhook, token));
             });
         return due.Count;
     }
 
-    /// <summary>Takes the delivery for one attempt; false when another process took it first.</summary>
-    private async Task<bool> ClaimAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Takes the event for one attempt; false when another process took it first.</summary>
+    private async Task<bool> ClaimAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTime.UtcNow;
         DateTime? leaseEnds = now.AddSeconds(options.TimeoutSeconds + 30);
-        return await db.WebhookDeliveries
-            .Where(d => d.Id == delivery.Id && d.Status == DeliveryStatus.Pending && d.Attempts == delivery.Attempts && d.NextAttemptAt <= now)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.NextAttemptAt, leaseEnds), cancellationToken) == 1;
+        return await db.WebhookEvents
+            .Where(e => e.Id == webhook.Id && e.Status == DeliveryStatus.Pending && e.Attempts == webhook.Attempts && e.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.NextAttemptAt, leaseEnds), cancellationToken) == 1;
     }
 
-    private async Task<WebhookDeliveryAttempt> AttemptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<WebhookDelivery> AttemptAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
-        var attempt = new WebhookDeliveryAttempt
+        var delivery = new WebhookDelivery
         {
-            DeliveryId = delivery.Id,
-            JobId = delivery.JobId,
-            Attempt = delivery.Attempts + 1,
+            Id = NewId.NextGuid(),
+            Tenant = webhook.Tenant,
+            EventId = webhook.Id,
+            JobId = webhook.JobId,
+            EventType = webhook.EventType,
+            Attempt = webhook.Attempts + 1,
             AttemptedAt = DateTime.UtcNow,
         };
-        var id = delivery.Id.ToString();
+        var id = webhook.Id.ToString();
         var timestamp = DateTimeOffset.UtcNow;
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
         {
-            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+            Content = new StringContent(webhook.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", signer!.Sign(id, timestamp, delivery.Payload));
+        request.Headers.Add("webhook-signature", signer!.Sign(id, timestamp, webhook.Payload));
 
         var stopwatch = Stopwatch.StartNew();
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            attempt.StatusCode = (int)response.StatusCode;
+            delivery.StatusCode = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
-                attempt.Error = (int)response.StatusCode is >= 300 and < 400
+                delivery.Error = (int)response.StatusCode is >= 300 and < 400
                     ? $"HTTP {(int)response.StatusCode}: redirects are not followed; give the final URL."
                     : $"HTTP {(int)response.StatusCode}.";
         }
         catch (HttpRequestException exception) when (exception.InnerException is NonPublicAddressException refused)
         {
-            attempt.Error = $"Refused: {refused.Message} (Webhooks:AllowPrivateNetworks is off).";
+            delivery.Error = $"Refused: {refused.Message} (Webhooks:AllowPrivateNetworks is off).";
         }
         catch (HttpRequestException exception)
         {
-            attempt.Error = $"No answer: {exception.Message}";
+            delivery.Error = $"No answer: {exception.Message}";
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            attempt.Error = $"No answer within Webhooks:TimeoutSeconds ({options.TimeoutSeconds} s).";
+            delivery.Error = $"No answer within Webhooks:TimeoutSeconds ({options.TimeoutSeconds} s).";
         }
-        attempt.DurationMs = stopwatch.ElapsedMilliseconds;
-        return attempt;
+        delivery.DurationMs = stopwatch.ElapsedMilliseconds;
+        return delivery;
     }
 
-    private async Task RecordAsync(WebhookDelivery delivery, WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attempt's row and the event's new state, in one transaction. Conditional on the attempt
+    /// count the claim saw, so the outcome of one attempt is recorded once.
+    /// </summary>
+    private async Task RecordAsync(WebhookEvent webhook, WebhookDelivery delivery)
     {
-        var delivered = attempt.Error is null;
-        var givenUp = !delivered && attempt.Attempt >= delivery.MaxAttempts;
+        var delivered = delivery.Error is null;
+        var givenUp = !delivered && delivery.Attempt >= webhook.MaxAttempts;
         var now = DateTime.UtcNow;
-        attempt.NextAttemptAt = delivered || givenUp ? null : now + DeliveryBackoff.After(attempt.Attempt, options.FirstRetrySeconds);
+        delivery.NextAttemptAt = delivered || givenUp ? null : now + DeliveryBackoff.After(delivery.Attempt, options.FirstRetrySeconds);
         var status = delivered ? DeliveryStatus.Delivered : givenUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
         DateTime? deliveredAt = delivered ? now : null;
 
         // The outcome is recorded even when the host is stopping: the attempt has happened.
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Attempts, attempt.Attempt)
-            .SetProperty(d => d.Status, status)
-            .SetProperty(d => d.NextAttemptAt, attempt.NextAttemptAt)
-            .SetProperty(d => d.LastStatusCode, attempt.StatusCode)
-            .SetProperty(d => d.LastError, attempt.Error)
-            .SetProperty(d => d.DeliveredAt, deliveredAt), CancellationToken.None);
-        db.WebhookDeliveryAttempts.Add(attempt);
+        var updated = await db.WebhookEvents.Where(e => e.Id == webhook.Id && e.Attempts == webhook.Attempts).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Attempts, delivery.Attempt)
+            .SetProperty(e => e.Status, status)
+            .SetProperty(e => e.NextAttemptAt, delivery.NextAttemptAt)
+            .SetProperty(e => e.DeliveredAt, deliveredAt), CancellationToken.None);
+        if (updated == 0) return;
+        db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
+        PosterGenTelemetry.WebhookAttempted(webhook.EventType, delivered ? "delivered" : givenUp ? "given_up" : "retrying");
 
         if (delivered)
-            logger.LogInformation("Webhook {EventType} of job {JobId} delivered on attempt {Attempt}", delivery.EventType, delivery.JobId, attempt.Attempt);
+            logger.LogInformation("Webhook {EventType} of job {JobId} delivered on attempt {Attempt}", webhook.EventType, webhook.JobId, delivery.Attempt);
         else
-            logger.LogWarning("Webhook {EventType} of job {JobId}, attempt {Attempt} of {MaxAttempts}: {Error}{Next}", delivery.EventType,
-                delivery.JobId, attempt.Attempt, delivery.MaxAttempts, attempt.Error, givenUp ? " Given up." : $" Next at {attempt.NextAttemptAt:u}.");
+            logger.LogWarning("Webhook {EventType} of job {JobId}, attempt {Attempt} of {MaxAttempts}: {Error}{Next}", webhook.EventType,
+                webhook.JobId, delivery.Attempt, webhook.MaxAttempts, delivery.Error, givenUp ? " Given up." : $" Next at {delivery.NextAttemptAt:u}.");
     }
 
     public override void Dispose()

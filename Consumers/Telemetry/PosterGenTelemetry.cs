@@ -8,7 +8,8 @@ namespace PosterGen.Consumers.Telemetry;
 /// The render pipeline's own traces and metrics, under one name (<see cref="Name"/>) that the host
 /// subscribes to. Prometheus names: <c>postergen_posters_rendered_total</c>,
 /// <c>postergen_posters_failed_total</c>, <c>postergen_render_duration_seconds</c>,
-/// <c>postergen_browser_recycles_total</c>, <c>postergen_browser_crashes_total</c>.
+/// <c>postergen_browser_recycles_total</c>, <c>postergen_browser_crashes_total</c>,
+/// <c>postergen_webhook_deliveries_total</c>.
 /// </summary>
 public static class PosterGenTelemetry
 {
@@ -23,6 +24,8 @@ public static class PosterGenTelemetry
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60] });
     private static readonly Counter<long> BrowserRecycles = Meter.CreateCounter<long>("postergen.browser.recycles", "{browser}", "Browsers replaced after Render:RecycleAfter renders.");
     private static readonly Counter<long> BrowserCrashes = Meter.CreateCounter<long>("postergen.browser.crashes", "{browser}", "Browsers replaced because they crashed or disconnected.");
+
+    private static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>("postergen.webhook.deliveries", "{delivery}", "Webhook delivery attempts, by event and outcome (delivered, retrying, given_up).");
 
     /// <summary>The span of one poster's render, a child of the dispatch that queued it.</summary>
     public static Activity? StartRender(RenderPoster poster)
@@ -53,4 +56,7 @@ public static class PosterGenTelemetry
     }
 
     public static void BrowserReplaced(bool crashed) => (crashed ? BrowserCrashes : BrowserRecycles).Add(1);
+
+    public static void WebhookAttempted(string eventType, string outcome) =>
+        WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("event", eventType), new KeyValuePair<string, object?>("outcome", outcome));
 }

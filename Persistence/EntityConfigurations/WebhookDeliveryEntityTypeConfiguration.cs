@@ -9,13 +9,9 @@ public class WebhookDeliveryEntityTypeConfiguration : IEntityTypeConfiguration<W
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
         builder.ToTable("webhook_deliveries");
-        // One delivery per job event, however often the event reaches the consumer.
-        builder.HasIndex(d => new { d.JobId, d.EventType }).IsUnique();
-        // The sender's question: what is due now?
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => new { d.JobId, d.AttemptedAt });
+        builder.HasIndex(d => new { d.EventId, d.Attempt });
         builder.Property(d => d.EventType).HasMaxLength(32);
-        builder.Property(d => d.Url).HasMaxLength(2048);
-        builder.Property(d => d.Status).HasMaxLength(16).HasConversion(DeliveryStatusText.Converter);
-        builder.Property(d => d.LastError).HasMaxLength(1000);
+        builder.Property(d => d.Error).HasMaxLength(1000);
     }
 }

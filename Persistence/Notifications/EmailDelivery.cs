@@ -1,11 +1,16 @@
+using PosterGen.Persistence.Tenancy;
+
 namespace PosterGen.Persistence.Notifications;
 
 /// <summary>
 /// The completion email of one job, composed when the job's final event is recorded and sent by the
 /// email sender. Its id makes the <c>Message-Id</c>, the same on every attempt.
 /// </summary>
-public class EmailDelivery
+public class EmailDelivery : IJobOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public Guid Id { get; set; }
     public Guid JobId { get; set; }
 

@@ -1,11 +1,16 @@
+using PosterGen.Persistence.Tenancy;
+
 namespace PosterGen.Persistence.Notifications;
 
 /// <summary>
 /// Who to tell when a job ends, written with the job's items, so the targets survive any restart.
 /// One row per job that asked for a webhook or an email; jobs that asked for neither have none.
 /// </summary>
-public class JobNotification
+public class JobNotification : IJobOwned
 {
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
     public Guid JobId { get; set; }
 
     /// <summary>Where the job's final event is POSTed (Standard Webhooks), if anywhere.</summary>

@@ -1,43 +1,36 @@
+using PosterGen.Persistence.Tenancy;
+
 namespace PosterGen.Persistence.Notifications;
 
-/// <summary>
-/// One webhook event of one job (<c>job.completed</c>, <c>job.failed</c>, <c>job.cancelled</c>) and
-/// where its delivery stands. The payload is fixed when the event is recorded, so every attempt sends
-/// the same body with the same <c>webhook-id</c> (this row's id); each attempt is a
-/// <see cref="WebhookDeliveryAttempt"/>.
-/// </summary>
-public class WebhookDelivery
+/// <summary>One attempt to deliver a <see cref="WebhookEvent"/>: what the receiver said, or why there was no answer.</summary>
+public class WebhookDelivery : IJobOwned
 {
-    /// <summary>Also the <c>webhook-id</c> header: receivers drop repeats by it.</summary>
     public Guid Id { get; set; }
+
+    /// <summary>The tenant it belongs to (see <see cref="ITenantOwned"/>).</summary>
+    public string Tenant { get; set; } = null!;
+
+    /// <summary>The event sent, whose id is the <c>webhook-id</c> of every attempt.</summary>
+    public Guid EventId { get; set; }
 
     public Guid JobId { get; set; }
 
     /// <summary><c>job.completed</c>, <c>job.failed</c> or <c>job.cancelled</c>.</summary>
     public string EventType { get; set; } = null!;
 
-    public string Url { get; set; } = null!;
+    /// <summary>1 for the event's first attempt, then 2, 3, ...</summary>
+    public int Attempt { get; set; }
 
-    /// <summary>The JSON body sent on every attempt.</summary>
-    public string Payload { get; set; } = null!;
+    public DateTime AttemptedAt { get; set; }
 
-    public DeliveryStatus Status { get; set; }
+    /// <summary>The HTTP status answered; null when there was no answer (refused, timed out, not a public address).</summary>
+    public int? StatusCode { get; set; }
 
-    /// <summary>Attempts made so far.</summary>
-    public int Attempts { get; set; }
+    /// <summary>Why the attempt failed; null when the receiver answered 2xx.</summary>
+    public string? Error { get; set; }
 
-    /// <summary>Attempts allowed before it is given up (<c>Webhooks:MaxAttempts</c>; a redeliver allows that many more).</summary>
-    public int MaxAttempts { get; set; }
+    public long DurationMs { get; set; }
 
-    /// <summary>When the next attempt is due; null once delivered or given up. While an attempt runs, the end of its lease.</summary>
+    /// <summary>When the event is tried again after this attempt; null when it was delivered or given up.</summary>
     public DateTime? NextAttemptAt { get; set; }
-
-    /// <summary>The HTTP status of the last answer, if there was one.</summary>
-    public int? LastStatusCode { get; set; }
-
-    /// <summary>Why the last attempt failed, if it did.</summary>
-    public string? LastError { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-    public DateTime? DeliveredAt { get; set; }
 }

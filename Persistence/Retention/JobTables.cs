@@ -17,8 +17,8 @@ public static class JobTables
     [
         Rows((db, jobs) => db.BatchItems.Where(i => jobs.Contains(i.JobId)).OrderBy(i => i.ItemIndex)),
         Rows((db, jobs) => db.JobLogs.Where(l => jobs.Contains(l.JobId)).OrderBy(l => l.Id)),
-        Rows((db, jobs) => db.WebhookDeliveryAttempts.Where(a => jobs.Contains(a.JobId)).OrderBy(a => a.Id)),
-        Rows((db, jobs) => db.WebhookDeliveries.Where(d => jobs.Contains(d.JobId)).OrderBy(d => d.Id)),
+        Rows((db, jobs) => db.WebhookDeliveries.Where(a => jobs.Contains(a.JobId)).OrderBy(a => a.Id)),
+        Rows((db, jobs) => db.WebhookEvents.Where(d => jobs.Contains(d.JobId)).OrderBy(e => e.Id)),
         Rows((db, jobs) => db.EmailDeliveries.Where(e => jobs.Contains(e.JobId)).OrderBy(e => e.Id)),
         Rows((db, jobs) => db.JobNotifications.Where(n => jobs.Contains(n.JobId)).OrderBy(n => n.JobId)),
     ];

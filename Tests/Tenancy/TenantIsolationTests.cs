@@ -65,6 +65,7 @@ public abstract class TenantIsolationTests(IDictionary<string, string?>? databas
         (HttpMethod.Get, $"/api/templates/job/{job}/stream"),
         (HttpMethod.Get, $"/api/batch/jobs/{job}/stream"),
         (HttpMethod.Get, $"/api/jobs/{job}/logs"),
+        (HttpMethod.Get, $"/api/jobs/{job}/webhooks"),
         (HttpMethod.Get, $"/api/jobs/{job}/archive?partial=true"),
         (HttpMethod.Get, $"/api/jobs/{job}/pdf?partial=true"),
         (HttpMethod.Post, $"/api/jobs/{job}/retry-failed"),
