@@ -150,4 +150,4 @@ public abstract partial class WebhookDeliveryTests(IDictionary<string, string?>?
 public class WebhookDeliveryOnSqliteTests() : WebhookDeliveryTests();
 
 /// <summary>The same on PostgreSQL: the claim and the conditional record as that provider runs them.</summary>
-public class WebhookDeliveryOnPostgresTests() : WebhookDeliveryTests(Tenancy.PostgresDatabase.Settings());
+public class WebhookDeliveryOnPostgresTests() : WebhookDeliveryTests(Distributed.PostgresDatabase.Settings());
