@@ -35,6 +35,7 @@ public static class GenerationApi
         GenerateRequest request, HttpRequest http, [AsParameters] GenerationServices services, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        if (NotificationTargetsOnSyncRoute(request) is { } misplaced) return misplaced;
         var resolved = await ResolveAsync(request.TemplateId!, [request.CustomData ?? EmptyObject], _ => "custom_data", services, cancellationToken);
         if (resolved.Problem is { } problem) return problem;
         if (resolved.Invalid is { } invalid) return invalid;
@@ -53,6 +54,20 @@ public static class GenerationApi
                 statusCode: exception.IsPermanent ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status503ServiceUnavailable,
                 title: "The poster could not be rendered.", detail: exception.Message);
         }
+    }
+
+    /// <summary>
+    /// The answer to a synchronous request naming webhook or email targets: there is no job to tell
+    /// about, and taking the fields in silence would let a client wait for a notification that never comes.
+    /// </summary>
+    private static ValidationProblem? NotificationTargetsOnSyncRoute(GenerateRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.WebhookUrl is not null)
+            errors["webhook_url"] = ["/api/generate answers with the poster and makes no job to notify about; send it to /api/generate-async."];
+        if (request.NotifyEmail is not null)
+            errors["notify_email"] = ["/api/generate answers with the poster and makes no job to notify about; send it to /api/generate-async."];
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
 
     /// <summary>Queues one poster as a job of one item.</summary>

@@ -4,7 +4,7 @@ namespace PosterGen.Api.Models;
 
 /// <summary>
 /// Body of <c>/api/generate</c>, <c>/api/generate-async</c> and <c>/api/templates/generate</c>. The
-/// notification targets apply to the job the asynchronous routes make; <c>/api/generate</c> answers at once.
+/// notification targets apply to the job the asynchronous routes make; <c>/api/generate</c> answers at once and refuses them.
 /// </summary>
 public record GenerateRequest(
     string? TemplateId, JsonElement? CustomData, JsonElement? Metadata, RenderOptionsRequest? Options,

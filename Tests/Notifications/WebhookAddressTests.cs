@@ -64,6 +64,20 @@ public class WebhookAddressTests() : EmbeddedServiceFixture(Settings())
     }
 
     [Test]
+    public async Task The_synchronous_route_makes_no_job_so_it_refuses_notification_targets_naming_them()
+    {
+        var response = await Client.PostJsonAsync("/api/generate", new
+        {
+            template_id = template, custom_data = new { n = "a" }, webhook_url = "https://93.184.216.34/hooks", notify_email = "ops@example.com",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(400), body);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.That(errors.GetProperty("webhook_url")[0].GetString(), Does.Contain("/api/generate-async"), body);
+        Assert.That(errors.TryGetProperty("notify_email", out _), Is.True, body);
+    }
+
+    [Test]
     public async Task A_delivery_that_reaches_a_loopback_address_is_refused_at_connect_and_never_arrives()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Secret);
