@@ -100,7 +100,7 @@ public sealed class ChromiumPosterRenderer : IPosterRenderer, IAsyncDisposable
             return result;
 
             async Task<T> RenderOnAsync(RenderPage page) =>
-                await work(page, await page.PrepareAsync(content, template, renderOptions.DeviceScaleFactor, timeout));
+                await work(page, await page.PrepareAsync(content, template, renderOptions.DeviceScaleFactor));
         }
         catch (TimeoutException exception)
         {

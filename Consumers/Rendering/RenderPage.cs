@@ -10,8 +10,17 @@ namespace PosterGen.Consumers.Rendering;
 public sealed class RenderPage(BrowserSession session, IBrowserContext context, IPage page, PageRequests requests,
     int width, int height, double scale)
 {
-    private const string WaitForFontsAndImages = """
-        async () => {
+    /// <summary>
+    /// Writes the poster into the page and waits for its load event, fonts and images, in one
+    /// round trip: at one page per browser every poster waits for each of them in turn.
+    /// </summary>
+    private const string WriteAndWait = """
+        async html => {
+          document.open();
+          document.write(html);
+          document.close();
+          if (document.readyState !== 'complete')
+            await new Promise(loaded => window.addEventListener('load', loaded, { once: true }));
           await document.fonts.ready;
           await Promise.all(Array.from(document.images, image => image.complete ? null
             : new Promise(done => { image.onload = image.onerror = done; })));
@@ -25,7 +34,7 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
     /// text. The warnings, if any.
     /// </summary>
     /// <param name="content">The filled HTML page, or for a Fabric.js canvas version the filled canvas JSON.</param>
-    public async Task<IReadOnlyList<string>> PrepareAsync(string content, PosterTemplate template, double deviceScale, TimeSpan timeout)
+    public async Task<IReadOnlyList<string>> PrepareAsync(string content, PosterTemplate template, double deviceScale)
     {
         if (template.Width != width || template.Height != height || deviceScale != scale)
         {
@@ -34,14 +43,8 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
         }
 
         requests.Begin(template);
-        await page.SetContentAsync(template.Canvas is null ? content : FabricCanvasPage.Html(template), new SetContentOptions
-        {
-            WaitUntil = [WaitUntilNavigation.Load],
-            Timeout = (int)timeout.TotalMilliseconds,
-        });
-        if (template.Canvas is null)
-            await page.EvaluateFunctionAsync(WaitForFontsAndImages);
-        else
+        await page.EvaluateFunctionAsync(WriteAndWait, template.Canvas is null ? content : FabricCanvasPage.Html(template));
+        if (template.Canvas is not null)
             await DrawCanvasAsync(content, template);
         requests.ThrowIfFailed();
         return template.Canvas is null && TextFitting.Applies(content) ? await TextFitting.FitAsync(page) : [];
