@@ -12,6 +12,7 @@ namespace PosterGen.Tests.Notifications;
 public class JobEndNotificationTests
 {
     private const string Recipient = "ops@example.com";
+    private const int Items = 5;
     private static readonly string Secret = NotificationSettings.NewSecret();
 
     [Test]
@@ -45,7 +46,6 @@ public class JobEndNotificationTests
         Assert.That(email.TextBody, Does.Contain($"Reason: ").And.Contain($"{Items} of {Items} items unfinished"));
     }
 
-    private const int Items = 5;
 
     private static async Task<Service> ServiceAsync()
     {
