@@ -11,6 +11,7 @@ internal sealed class BrowserSlot(int index, Func<Task<BrowserSession>> launch, 
 {
     private readonly SemaphoreSlim launching = new(1);
     private BrowserSession? session;
+    private bool retired;
 
     public int Index { get; } = index;
 
@@ -22,6 +23,8 @@ internal sealed class BrowserSlot(int index, Func<Task<BrowserSession>> launch, 
         await launching.WaitAsync(cancellationToken);
         try
         {
+            // A render that outlived the renderer's disposal is tried again elsewhere, not failed.
+            if (retired) throw new RenderException("The renderer is shutting down.", isPermanent: false);
             if (session is { IsUsable: true } && session.Renders < recycleAfter) return session;
             if (session is not null)
             {
@@ -39,9 +42,22 @@ internal sealed class BrowserSlot(int index, Func<Task<BrowserSession>> launch, 
         }
     }
 
+    /// <summary>
+    /// Retires the browser for good. A replacement still being launched is waited for and retired
+    /// too: left alone, it would outlive this process as an orphaned Chromium.
+    /// </summary>
     public async Task RetireAsync()
     {
-        if (session is not null)
-            await session.RetireAsync();
+        await launching.WaitAsync();
+        try
+        {
+            retired = true;
+            if (session is not null)
+                await session.RetireAsync();
+        }
+        finally
+        {
+            launching.Release();
+        }
     }
 }
