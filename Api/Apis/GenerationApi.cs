@@ -62,11 +62,10 @@ public static class GenerationApi
     /// </summary>
     private static ValidationProblem? NotificationTargetsOnSyncRoute(GenerateRequest request)
     {
+        string[] noJob = ["/api/generate answers with the poster and makes no job to notify about; send it to /api/generate-async."];
         var errors = new Dictionary<string, string[]>();
-        if (request.WebhookUrl is not null)
-            errors["webhook_url"] = ["/api/generate answers with the poster and makes no job to notify about; send it to /api/generate-async."];
-        if (request.NotifyEmail is not null)
-            errors["notify_email"] = ["/api/generate answers with the poster and makes no job to notify about; send it to /api/generate-async."];
+        if (request.WebhookUrl is not null) errors["webhook_url"] = noJob;
+        if (request.NotifyEmail is not null) errors["notify_email"] = noJob;
         return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
 

@@ -47,7 +47,8 @@ public sealed class RenderPage(BrowserSession session, IBrowserContext context, 
         if (template.Canvas is not null)
             await DrawCanvasAsync(content, template);
         requests.ThrowIfFailed();
-        return template.Canvas is null && TextFitting.Applies(content) ? await TextFitting.FitAsync(page) : [];
+        // Asked of the template, as the render cache asks it: a value that merely reads "data-fit" marks nothing.
+        return TextFitting.Applies(template.Html) ? await TextFitting.FitAsync(page) : [];
     }
 
     /// <summary>The prepared poster as a file.</summary>
